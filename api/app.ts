@@ -1,0 +1,71 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { rateLimiter } from 'hono-rate-limiter';
+import { sql } from 'drizzle-orm';
+import type { Services } from './services.ts';
+import { AppError, errorBody, errorMessage } from './shared/errors.ts';
+import { apiLang, clientIp } from './shared/http.ts';
+import { reportRoutes } from './reports/routes.ts';
+import { uploadRoutes } from './reports/uploads.ts';
+
+export type AppEnv = { Variables: { services: Services; rateLimited?: boolean } };
+
+/** Mounted last: static files of the build and Astro's SSR pages. */
+export type SiteMount = (app: Hono<AppEnv>) => void;
+
+const REPORT_POSTS = ['/api/reports', '/report', '/en/report'];
+
+export function createApp(services: Services, mountSite?: SiteMount) {
+  const { config } = services;
+  const app = new Hono<AppEnv>();
+  const fail = (c: Context, err: AppError) => c.json(errorBody(apiLang(c), err), err.status);
+
+  app.use('*', async (c, next) => {
+    c.set('services', services);
+    await next();
+  });
+  const publicOrigin = new URL(config.PUBLIC_URL).origin;
+  // One CSRF check for the API and the pages' form posts alike (Astro's own checkOrigin is off).
+  app.use('*', csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin }));
+  app.use('/api/*', secureHeaders());
+  app.use('/uploads/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+
+  // Abuse limits on filing reports: body size always, rate per client unless RATE_LIMITS=off.
+  const maxBody = (config.MAX_PHOTOS * config.MAX_PHOTO_MB + 1) * 1048576;
+  const limitBody = bodyLimit({ maxSize: maxBody, onError: (c) => fail(c, new AppError(413, 'body_too_large')) });
+  const limitRate = rateLimiter<AppEnv>({
+    windowMs: config.RATE_LIMIT_REPORTS.windowMs,
+    limit: config.RATE_LIMIT_REPORTS.limit,
+    standardHeaders: 'draft-7',
+    keyGenerator: (c) => clientIp(c, config.TRUST_PROXY),
+    skip: () => !config.RATE_LIMITS,
+    handler: async (c, next) => {
+      if (c.req.path.startsWith('/api/')) return fail(c, new AppError(429, 'rate_limited'));
+      c.set('rateLimited', true); // the form page re-shows itself with the message and a 429
+      await next();
+    },
+  });
+  for (const path of REPORT_POSTS) app.on('POST', path, limitBody, limitRate);
+  app.on('POST', '/api/reports/:no/support', limitRate);
+
+  app.get('/healthz', (c) => {
+    services.db.get(sql`select 1`);
+    return c.json({ status: 'ok' });
+  });
+  app.route('/api', reportRoutes);
+  app.route('/uploads', uploadRoutes);
+  app.all('/api/*', (c) => fail(c, new AppError(404, 'not_found')));
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) return fail(c, err);
+    if (err instanceof HTTPException && err.status === 403) return fail(c, new AppError(403, 'csrf'));
+    console.error(err);
+    return c.json({ error: { code: 'server_error', message: errorMessage(apiLang(c), 'server_error') } }, 500);
+  });
+
+  mountSite?.(app);
+  return app;
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+// Every setting the portal reads from the environment, validated once at start-up.
+const flag = (fallback: boolean) =>
+  z.enum(['0', '1', 'true', 'false', 'on', 'off']).optional()
+    .transform((v) => (v === undefined ? fallback : ['1', 'true', 'on'].includes(v)));
+
+const bounds = z.string().regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'south,west,north,east')
+  .transform((s) => {
+    const [south, west, north, east] = s.split(',').map(Number);
+    return { south, west, north, east };
+  })
+  .refine((b) => b.south < b.north && b.west < b.east, 'south < north and west < east');
+
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(4321),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:4321'),
+  DEMO: flag(true),
+  CITY_PREFIX: z.string().regex(/^[A-Z]{2,4}$/, '2–4 capital letters').default('YJ'),
+  CITY_CENTER: z.string().regex(/^-?[\d.]+,-?[\d.]+$/, 'lat,lng').default('21.8585,111.9822')
+    .transform((s) => s.split(',').map(Number) as [number, number]),
+  CITY_BOUNDS: bounds.prefault('21.45,111.30,22.70,112.40'), // prefault: the default goes through the transform
+  MAP_TILE_URL: z.string().default('https://t{s}.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={tk}'),
+  MAP_LABEL_URL: z.string().default('https://t{s}.tianditu.gov.cn/cva_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=cva&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={tk}'),
+  MAP_TILE_KEY: z.string().default(''),
+  MAP_ATTRIBUTION: z.string().default('天地图'),
+  MAX_PHOTOS: z.coerce.number().int().min(0).max(20).default(6),
+  MAX_PHOTO_MB: z.coerce.number().min(1).max(50).default(10),
+  MAX_PHOTO_PIXELS: z.coerce.number().int().min(1_000_000).default(50_000_000),
+  RATE_LIMITS: flag(true),
+  RATE_LIMIT_REPORTS: z.string().regex(/^\d+\/\d+m$/, 'N/Mm, e.g. 10/60m').default('10/60m')
+    .transform((s) => { const [n, m] = s.slice(0, -1).split('/').map(Number); return { limit: n, windowMs: m * 60_000 }; }),
+  TRUST_PROXY: flag(false),
+  SECRET: z.string().min(32).optional(),
+});
+
+export type Config = z.infer<typeof configSchema> & { uploadsDir: string; dbFile: string };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const picked = Object.fromEntries(
+    Object.keys(configSchema.shape).map((k) => [k, env[k] === '' && k !== 'MAP_TILE_KEY' ? undefined : env[k]]),
+  );
+  const parsed = configSchema.safeParse(picked);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return { ...c, uploadsDir: `${c.DATA_DIR}/uploads`, dbFile: `${c.DATA_DIR}/cityloop.sqlite` };
+}

@@ -1,0 +1,26 @@
+import { and, desc, eq, gte, ne, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { cases } from '../../db/schema.ts';
+
+const isPublic = and(ne(cases.state, 'submitted'), eq(cases.hidden, false));
+
+/** Figures for the home page: the latest public cases and the counts of the last days. */
+export function createSummary(db: Db, clock: () => Date) {
+  const recentStmt = db.select({
+    trackingNo: cases.trackingNo, categoryId: cases.categoryId, state: cases.state, address: cases.address,
+    createdAt: cases.createdAt, acceptedAt: cases.acceptedAt,
+  }).from(cases).where(isPublic).orderBy(desc(cases.acceptedAt)).limit(sql.placeholder('limit')).prepare();
+
+  return {
+    recent: (limit = 6) => recentStmt.all({ limit }),
+    lastDays(days: number) {
+      const since = new Date(clock().getTime() - days * 86_400_000);
+      const row = db.select({
+        received: sql<number>`count(*)`,
+        closed: sql<number>`sum(case when ${cases.state} = 'closed' then 1 else 0 end)`,
+        open: sql<number>`sum(case when ${cases.state} in ('accepted','dispatched','in_progress','on_hold','resolved') then 1 else 0 end)`,
+      }).from(cases).where(and(gte(cases.createdAt, since), eq(cases.hidden, false))).get()!;
+      return { received: row.received, closed: row.closed ?? 0, open: row.open ?? 0 };
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../app.ts';
+import { AppError, zodFields } from '../shared/errors.ts';
+import { clientIp } from '../shared/http.ts';
+import { nearbyQuery, trackQuery } from './schema.ts';
+import { reporterView } from './view.ts';
+import { readReportForm } from './form.ts';
+
+export const reportRoutes = new Hono<AppEnv>()
+  .post('/reports', async (c) => {
+    const { reports, config } = c.var.services;
+    const form = await c.req.formData().catch(() => { throw new AppError(400, 'invalid_input'); });
+    const { fields, uploads } = await readReportForm(form);
+    const { trackingNo, code } = await reports.submit(fields, uploads);
+    const trackUrl = `${config.PUBLIC_URL.replace(/\/$/, '')}/track?no=${trackingNo}&code=${code}`;
+    return c.json({ trackingNo, code, trackUrl }, 201);
+  })
+  .get('/reports/nearby', (c) => {
+    const q = nearbyQuery.safeParse(c.req.query());
+    if (!q.success) throw new AppError(400, 'invalid_input', zodFields(q.error.issues));
+    const items = c.var.services.reports.nearby(q.data.category, q.data.lat, q.data.lng);
+    return c.json({ items });
+  })
+  .post('/reports/:no/support', (c) => {
+    const { services } = c.var;
+    const row = services.reports.support(c.req.param('no').toUpperCase(), clientIp(c, services.config.TRUST_PROXY));
+    return c.json({ supporters: row.supporters });
+  })
+  .get('/track', (c) => {
+    const q = trackQuery.safeParse(c.req.query());
+    if (!q.success) throw new AppError(404, 'track_not_found');
+    const { reports, secret } = c.var.services;
+    const row = reports.findForReporter(q.data.no, q.data.code);
+    return c.json(reporterView(row, reports.photosOf(row.id), reports.logOf(row.id), secret));
+  })
+  .get('/categories', (c) => {
+    const { catalog } = c.var.services;
+    return c.json({
+      categories: catalog.activeCategories().map((x) => ({
+        id: x.id, group: x.groupId, code: x.nationalCode, name: { zh: x.nameZh, en: x.nameEn }, unit: x.unitId,
+      })),
+    });
+  });

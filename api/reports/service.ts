@@ -1,0 +1,146 @@
+import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { casePhotos, caseLog, cases, caseSupports, trackingSeq } from '../../db/schema.ts';
+import { AppError, zodFields } from '../shared/errors.ts';
+import { boxAround, distanceMeters, inBounds, type Bounds } from '../shared/geo.ts';
+import { hmac, newFollowCode, normalizeCode, sameHash, sha256, trackingNumber } from '../shared/ids.ts';
+import { shanghaiDate } from '../shared/time.ts';
+import type { Catalog } from './categories.ts';
+import { processPhotos, removePhotos, type PhotoLimits } from './photos.ts';
+import { reportInput } from './schema.ts';
+
+export type ReportsDeps = {
+  db: Db;
+  catalog: Catalog;
+  uploadsDir: string;
+  cityPrefix: string;
+  bounds: Bounds;
+  photoLimits: PhotoLimits;
+  secret: string;
+  clock: () => Date;
+};
+
+export const OPEN_STATES = ['submitted', 'accepted', 'dispatched', 'in_progress', 'on_hold', 'resolved'];
+const NEARBY_METERS = 100;
+
+export function createReportsService(deps: ReportsDeps) {
+  const { db, catalog, bounds, clock } = deps;
+
+  const nextSeq = db.insert(trackingSeq).values({ day: sql.placeholder('day'), last: 1 })
+    .onConflictDoUpdate({ target: trackingSeq.day, set: { last: sql`${trackingSeq.last} + 1` } })
+    .returning({ last: trackingSeq.last }).prepare();
+
+  /** Checks everything cheap first, so the resident sees every field error at once. */
+  function validate(raw: Record<string, unknown>, photoCount: number) {
+    const parsed = reportInput.safeParse(raw);
+    const fields: Record<string, string> = parsed.success ? {} : zodFields(parsed.error.issues);
+    if (typeof raw.website === 'string' && raw.website.trim() !== '') throw new AppError(400, 'spam');
+    const v = parsed.success ? parsed.data : null;
+    if (v) {
+      if (!catalog.activeCategories().some((c) => c.id === v.category)) fields.category = 'category_invalid';
+      if (v.lat !== null && v.lng !== null && !inBounds(bounds, v.lat, v.lng)) fields.location = 'location_outside';
+      if (v.lat === null && v.address === '' && photoCount === 0) fields.location = 'location_required';
+      if (v.description === '' && photoCount === 0) fields.description = 'description_required';
+    }
+    if (!v || Object.keys(fields).length) throw new AppError(400, 'invalid_input', fields);
+    return v;
+  }
+
+  /** Files a report with its photos. Returns the tracking number and the secret follow code (shown once). */
+  async function submit(raw: Record<string, unknown>, uploads: Buffer[]) {
+    const v = validate(raw, uploads.length);
+    const photos = await processPhotos(uploads, deps.uploadsDir, deps.photoLimits);
+    let { lat, lng } = v;
+    if (lat === null) {
+      const gps = photos.find((p) => p.gps && inBounds(bounds, p.gps.lat, p.gps.lng))?.gps;
+      if (gps) ({ lat, lng } = gps);
+    }
+    if (lat === null && v.address === '') {
+      await removePhotos(deps.uploadsDir, photos);
+      throw new AppError(400, 'invalid_input', { location: 'location_required' });
+    }
+    const code = newFollowCode();
+    const now = clock();
+    try {
+      const trackingNo = db.transaction((tx) => {
+        const seq = nextSeq.get({ day: shanghaiDate(now) })!.last;
+        const no = trackingNumber(deps.cityPrefix, now, seq);
+        const category = catalog.activeCategories().find((c) => c.id === v.category)!;
+        const row = tx.insert(cases).values({
+          trackingNo: no, followCodeHash: sha256(code), categoryId: v.category, state: 'submitted',
+          lat, lng, address: v.address, description: v.description, publish: v.publish,
+          reporterName: v.name || null, reporterPhone: v.phone || null, reporterEmail: v.email || null,
+          unitId: category.unitId, createdAt: now, updatedAt: now,
+        }).returning({ id: cases.id }).get();
+        if (photos.length) {
+          tx.insert(casePhotos).values(photos.map((p) => ({
+            caseId: row.id, kind: 'before' as const, file: p.file, thumb: p.thumb,
+            width: p.width, height: p.height, bytes: p.bytes, createdAt: now,
+          }))).run();
+        }
+        tx.insert(caseLog).values({ caseId: row.id, at: now, actorKind: 'reporter', action: 'submit', toState: 'submitted' }).run();
+        return no;
+      }, { behavior: 'immediate' });
+      return { trackingNo, code };
+    } catch (e) {
+      await removePhotos(deps.uploadsDir, photos);
+      throw e;
+    }
+  }
+
+  /** Open reports of the same category within ~100 m, nearest first (the "is it one of these?" list). */
+  function nearby(categoryId: string, lat: number, lng: number) {
+    const box = boxAround(lat, lng, NEARBY_METERS);
+    const rows = db.select({
+      trackingNo: cases.trackingNo, state: cases.state, lat: cases.lat, lng: cases.lng, address: cases.address,
+      createdAt: cases.createdAt, supporters: cases.supporters,
+    }).from(cases).where(and(
+      eq(cases.categoryId, categoryId), inArray(cases.state, OPEN_STATES), eq(cases.hidden, false),
+      between(cases.lat, box.south, box.north), between(cases.lng, box.west, box.east),
+    )).all();
+    return rows
+      .map((r) => ({ ...r, distance: Math.round(distanceMeters(lat, lng, r.lat!, r.lng!)) }))
+      .filter((r) => r.distance <= NEARBY_METERS)
+      .sort((a, b) => a.distance - b.distance)
+      .slice(0, 5)
+      .map(({ lat: _lat, lng: _lng, ...r }) => r);
+  }
+
+  /** "Me too": one more resident following an open report, once a day per client. */
+  function support(trackingNo: string, clientIp: string) {
+    const now = clock();
+    return db.transaction((tx) => {
+      const c = tx.select({ id: cases.id, state: cases.state, hidden: cases.hidden }).from(cases)
+        .where(eq(cases.trackingNo, trackingNo)).get();
+      if (!c || c.hidden) throw new AppError(404, 'not_found');
+      if (!OPEN_STATES.includes(c.state)) throw new AppError(409, 'case_closed');
+      const clientHash = hmac(deps.secret, `${clientIp}|${shanghaiDate(now)}`);
+      const added = tx.insert(caseSupports).values({ caseId: c.id, at: now, clientHash }).onConflictDoNothing().run();
+      if (added.changes === 0) throw new AppError(409, 'already_supported');
+      return tx.update(cases).set({ supporters: sql`${cases.supporters} + 1` }).where(eq(cases.id, c.id))
+        .returning({ supporters: cases.supporters }).get();
+    }, { behavior: 'immediate' });
+  }
+
+  /** The reporter's own view, with the follow code; a wrong code and an unknown number look the same. */
+  function findForReporter(trackingNo: string, code: string) {
+    const c = db.select().from(cases).where(eq(cases.trackingNo, trackingNo.trim().toUpperCase())).get();
+    const hash = sha256(normalizeCode(code));
+    // Compare against a dummy hash when the case is unknown so both paths take the same time.
+    const ok = sameHash(c?.followCodeHash ?? sha256('unknown'), hash) && c !== undefined;
+    if (!ok) throw new AppError(404, 'track_not_found');
+    return c;
+  }
+
+  function photosOf(caseId: number) {
+    return db.select().from(casePhotos).where(eq(casePhotos.caseId, caseId)).orderBy(asc(casePhotos.id)).all();
+  }
+
+  function logOf(caseId: number) {
+    return db.select().from(caseLog).where(eq(caseLog.caseId, caseId)).orderBy(asc(caseLog.at), asc(caseLog.id)).all();
+  }
+
+  return { validate, submit, nearby, support, findForReporter, photosOf, logOf };
+}
+
+export type ReportsService = ReturnType<typeof createReportsService>;

@@ -1,0 +1,34 @@
+import { eq } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { openDb, type Db } from '../db/client.ts';
+import { settings } from '../db/schema.ts';
+import type { Config } from './config.ts';
+import { createCatalog } from './reports/categories.ts';
+import { createReportsService } from './reports/service.ts';
+import { createSummary } from './opendata/summary.ts';
+
+/** A secret for signed links and hashes: from SECRET, else generated once and kept in the database. */
+function loadSecret(db: Db, configured?: string): string {
+  if (configured) return configured;
+  const row = db.select().from(settings).where(eq(settings.key, 'secret')).get();
+  if (row) return row.value;
+  const value = randomBytes(32).toString('base64url');
+  db.insert(settings).values({ key: 'secret', value }).onConflictDoNothing().run();
+  return db.select().from(settings).where(eq(settings.key, 'secret')).get()!.value;
+}
+
+/** Everything a request handler or a page needs, created once per process (pages get it via locals). */
+export function createServices(config: Config, opts: { clock?: () => Date } = {}) {
+  const db = openDb(config.dbFile);
+  const clock = opts.clock ?? (() => new Date());
+  const secret = loadSecret(db, config.SECRET);
+  const catalog = createCatalog(db);
+  const reports = createReportsService({
+    db, catalog, clock, secret, uploadsDir: config.uploadsDir, cityPrefix: config.CITY_PREFIX, bounds: config.CITY_BOUNDS,
+    photoLimits: { maxPhotos: config.MAX_PHOTOS, maxBytes: config.MAX_PHOTO_MB * 1048576, maxPixels: config.MAX_PHOTO_PIXELS },
+  });
+  const summary = createSummary(db, clock);
+  return { config, db, clock, secret, catalog, reports, summary, close: () => db.$client.close() };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,43 @@
+import type { Lang } from '../../site/i18n/index.ts';
+import { fmt, messages } from '../../site/i18n/index.ts';
+
+export type ErrorStatus = 400 | 403 | 404 | 409 | 410 | 413 | 429;
+
+/** An error meant for the user: a stable code, an HTTP status, and per-field codes. */
+export class AppError extends Error {
+  constructor(
+    public status: ErrorStatus,
+    public code: string,
+    public fields?: Record<string, string>,
+    public vars: Record<string, string | number> = {},
+  ) {
+    super(code);
+  }
+}
+
+export const fieldError = (field: string, code: string) => new AppError(400, 'invalid_input', { [field]: code });
+
+export function errorMessage(lang: Lang, code: string, vars: Record<string, string | number> = {}): string {
+  const m = messages[lang].errors as Record<string, string>;
+  return fmt(m[code] ?? m.invalid_input, vars);
+}
+
+export function localizeFields(lang: Lang, err: AppError) {
+  if (!err.fields) return undefined;
+  return Object.fromEntries(Object.entries(err.fields).map(([k, code]) => [k, errorMessage(lang, code, err.vars)]));
+}
+
+/** The JSON body every API error has: {"error":{"code","message","fields"?}}. */
+export function errorBody(lang: Lang, err: AppError) {
+  return { error: { code: err.code, message: errorMessage(lang, err.code, err.vars), fields: localizeFields(lang, err) } };
+}
+
+/** Turns zod issues into {field: code}; the schemas use message codes, not prose. */
+export function zodFields(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) {
+    const key = String(i.path[0] ?? 'form');
+    out[key] ??= /^[a-z_]+$/.test(i.message) ? i.message : 'invalid';
+  }
+  return out;
+}

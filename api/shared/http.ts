@@ -1,0 +1,23 @@
+import type { Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { langFromHeader, type Lang } from '../../site/i18n/index.ts';
+
+/** The client's address. X-Forwarded-For is believed only behind a configured proxy (its last hop). */
+export function clientIp(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    if (hops.length) return hops[hops.length - 1];
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // in-process requests (tests) have no socket
+  }
+}
+
+/** API language: ?lang=en, else Accept-Language, else Chinese. */
+export function apiLang(c: Context): Lang {
+  const q = c.req.query('lang');
+  if (q === 'en' || q === 'zh') return q;
+  return langFromHeader(c.req.header('accept-language'));
+}

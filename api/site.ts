@@ -1,0 +1,36 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import type { HttpBindings } from '@hono/node-server';
+import type { SiteMount } from './app.ts';
+import { splitLang } from '../site/i18n/index.ts';
+
+type AstroHandler = (req: IncomingMessage, res: ServerResponse, next: undefined, locals: object) => Promise<void>;
+
+// Headers for pages Astro writes straight to the socket (Hono's secureHeaders cannot see them).
+export const PAGE_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Frame-Options': 'DENY',
+  'Permissions-Policy': 'camera=(self), geolocation=(self), microphone=()',
+};
+
+/** Static files of the build, then every other path to Astro's SSR handler (services passed as locals). */
+export function astroSite(handler: AstroHandler, clientDir: string): SiteMount {
+  return (app) => {
+    app.use('/_astro/*', serveStatic({
+      root: clientDir,
+      onFound: (_path, c) => { c.header('Cache-Control', 'public, max-age=31536000, immutable'); },
+    }));
+    app.get('/:file{[^/]+\\.(?:ico|png|svg|txt|webmanifest|xml)}', serveStatic({ root: clientDir }));
+    app.all('*', async (c) => {
+      const { incoming, outgoing } = c.env as unknown as HttpBindings;
+      const url = new URL(incoming.url ?? '/', 'http://x');
+      const [lang, path] = splitLang(url.pathname);
+      incoming.url = path + url.search; // one page file serves both languages
+      for (const [k, v] of Object.entries(PAGE_HEADERS)) outgoing.setHeader(k, v);
+      await handler(incoming, outgoing, undefined, { services: c.var.services, lang, rateLimited: c.var.rateLimited ?? false });
+      return RESPONSE_ALREADY_SENT;
+    });
+  };
+}

@@ -1,0 +1,105 @@
+import { sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Instants are stored as UTC milliseconds (Drizzle maps them to Date).
+const instant = (name: string) => integer(name, { mode: 'timestamp_ms' });
+
+export const units = sqliteTable('units', {
+  id: text('id').primaryKey(), // slug, e.g. 'sanitation'
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  sort: integer('sort').notNull().default(0),
+});
+
+export const categories = sqliteTable('categories', {
+  id: text('id').primaryKey(), // slug, e.g. 'exposed_garbage'
+  groupId: text('group_id').notNull(), // environment | order | air | ads | facilities | greenery | other
+  nationalCode: text('national_code'), // GB/T 47678.5 matter code, may be partial ('010xx') or absent
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  unitId: text('unit_id').references(() => units.id), // null: the dispatcher decides
+  acceptHours: integer('accept_hours').notNull().default(2), // working hours to accept (立案)
+  handleAmount: integer('handle_amount').notNull(),
+  handleUnit: text('handle_unit', { enum: ['hours', 'days'] }).notNull(), // working hours (urgent) or days
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  sort: integer('sort').notNull().default(0),
+});
+
+export const cases = sqliteTable('cases', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  trackingNo: text('tracking_no').notNull(),
+  followCodeHash: text('follow_code_hash').notNull(), // sha256 of the reporter's secret code
+  categoryId: text('category_id').notNull().references(() => categories.id),
+  state: text('state').notNull().default('submitted'),
+  lat: real('lat'), // WGS84; null when only a typed address was given
+  lng: real('lng'),
+  address: text('address').notNull().default(''),
+  description: text('description').notNull().default(''), // as typed (staff only)
+  publicDescription: text('public_description'), // staff moderation override; null = masked original
+  publish: integer('publish', { mode: 'boolean' }).notNull().default(true), // reporter consents to publish photos + text
+  reporterName: text('reporter_name'),
+  reporterPhone: text('reporter_phone'),
+  reporterEmail: text('reporter_email'),
+  source: text('source', { enum: ['web', 'open311', 'staff', 'demo'] }).notNull().default('web'),
+  unitId: text('unit_id').references(() => units.id),
+  supporters: integer('supporters').notNull().default(0), // "me too" count
+  duplicateOf: integer('duplicate_of'),
+  hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
+  hiddenReason: text('hidden_reason'),
+  version: integer('version').notNull().default(1), // optimistic concurrency for staff actions
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+  acceptedAt: instant('accepted_at'),
+  dueAt: instant('due_at'),
+  resolvedAt: instant('resolved_at'),
+  closedAt: instant('closed_at'),
+}, (t) => [
+  uniqueIndex('cases_tracking_no').on(t.trackingNo),
+  index('cases_state_category').on(t.state, t.categoryId),
+  index('cases_created').on(t.createdAt),
+  index('cases_lat_lng').on(t.lat, t.lng),
+]);
+
+export const casePhotos = sqliteTable('case_photos', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+  kind: text('kind', { enum: ['before', 'after'] }).notNull().default('before'),
+  file: text('file').notNull(), // path under uploads/, random name
+  thumb: text('thumb').notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  bytes: integer('bytes').notNull(),
+  hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
+  createdAt: instant('created_at').notNull(),
+}, (t) => [index('case_photos_case').on(t.caseId)]);
+
+// Every state change and public update; the public timeline is this log minus internal notes and actors.
+export const caseLog = sqliteTable('case_log', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+  at: instant('at').notNull(),
+  actorKind: text('actor_kind', { enum: ['reporter', 'staff', 'system', 'public'] }).notNull(),
+  actorId: integer('actor_id'), // staff id; never shown publicly
+  action: text('action').notNull(), // submit, accept, dispatch, ...
+  fromState: text('from_state'),
+  toState: text('to_state'),
+  publicNote: text('public_note'),
+  internalNote: text('internal_note'),
+}, (t) => [index('case_log_case').on(t.caseId, t.at)]);
+
+export const caseSupports = sqliteTable('case_supports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+  at: instant('at').notNull(),
+  clientHash: text('client_hash').notNull(), // salted hash of IP + day: one "me too" per client per day
+}, (t) => [uniqueIndex('case_supports_once').on(t.caseId, t.clientHash)]);
+
+// Per-day sequence for tracking numbers (YJ-20261125-0042); the day is the Asia/Shanghai date.
+export const trackingSeq = sqliteTable('tracking_seq', {
+  day: text('day').primaryKey(),
+  last: integer('last').notNull(),
+});
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

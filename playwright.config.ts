@@ -1,0 +1,39 @@
+import { defineConfig, devices } from '@playwright/test';
+
+export const PORT = 4399;
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+};
+
+// Browser tests run Debian's Chromium against the built server on a fresh data folder with the demo city.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'tests/.tmp/e2e-results',
+  workers: 2,
+  fullyParallel: true,
+  retries: 0,
+  reporter: process.env.CI ? 'list' : 'line',
+  timeout: 60_000,
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    launchOptions: CHROMIUM,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  },
+  projects: [
+    // Phone first; the accessibility spec also checks every page at 1280 px.
+    { name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions: CHROMIUM } },
+  ],
+  webServer: {
+    command: 'rm -rf tests/.tmp/e2e-data && node dist/server.mjs',
+    url: `http://127.0.0.1:${PORT}/healthz`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    env: {
+      PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: 'tests/.tmp/e2e-data', PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+      DEMO: '1', RATE_LIMITS: 'off', DEMO_PASSWORD: 'demo-password-2026',
+    },
+  },
+});
