@@ -6,7 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { rateLimiter } from 'hono-rate-limiter';
 import { sql } from 'drizzle-orm';
 import type { Services } from './services.ts';
-import { AppError, errorBody, errorMessage } from './shared/errors.ts';
+import { AppError, errorBody, errorMessage, isAppError } from './shared/errors.ts';
 import { apiLang, clientIp } from './shared/http.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { uploadRoutes } from './reports/uploads.ts';
@@ -60,7 +60,7 @@ export function createApp(services: Services, mountSite?: SiteMount) {
   app.all('/api/*', (c) => fail(c, new AppError(404, 'not_found')));
 
   app.onError((err, c) => {
-    if (err instanceof AppError) return fail(c, err);
+    if (isAppError(err)) return fail(c, err);
     if (err instanceof HTTPException && err.status === 403) return fail(c, new AppError(403, 'csrf'));
     console.error(err);
     return c.json({ error: { code: 'server_error', message: errorMessage(apiLang(c), 'server_error') } }, 500);

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import exifr from 'exifr';
 import { mkdir, writeFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { AppError } from '../shared/errors.ts';
+import { AppError, isAppError } from '../shared/errors.ts';
 import { randomName } from '../shared/ids.ts';
 
 export type PhotoLimits = { maxPhotos: number; maxBytes: number; maxPixels: number };
@@ -60,7 +60,7 @@ export async function processPhoto(bytes: Buffer, uploadsDir: string, limits: Ph
     return { file, thumb, width: full.info.width, height: full.info.height, bytes: full.data.length, gps };
   } catch (e) {
     await removePhotos(uploadsDir, [{ file, thumb }]);
-    if (e instanceof AppError) throw e;
+    if (isAppError(e)) throw e;
     throw photoError('photo_unreadable', limits);
   }
 }

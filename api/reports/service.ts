@@ -30,20 +30,20 @@ export function createReportsService(deps: ReportsDeps) {
     .onConflictDoUpdate({ target: trackingSeq.day, set: { last: sql`${trackingSeq.last} + 1` } })
     .returning({ last: trackingSeq.last }).prepare();
 
-  /** Checks everything cheap first, so the resident sees every field error at once. */
+  /** Checks everything cheap first and all at once, so the resident sees every field error in one go. */
   function validate(raw: Record<string, unknown>, photoCount: number) {
+    if (typeof raw.website === 'string' && raw.website.trim() !== '') throw new AppError(400, 'spam');
     const parsed = reportInput.safeParse(raw);
     const fields: Record<string, string> = parsed.success ? {} : zodFields(parsed.error.issues);
-    if (typeof raw.website === 'string' && raw.website.trim() !== '') throw new AppError(400, 'spam');
-    const v = parsed.success ? parsed.data : null;
-    if (v) {
-      if (!catalog.activeCategories().some((c) => c.id === v.category)) fields.category = 'category_invalid';
-      if (v.lat !== null && v.lng !== null && !inBounds(bounds, v.lat, v.lng)) fields.location = 'location_outside';
-      if (v.lat === null && v.address === '' && photoCount === 0) fields.location = 'location_required';
-      if (v.description === '' && photoCount === 0) fields.description = 'description_required';
-    }
-    if (!v || Object.keys(fields).length) throw new AppError(400, 'invalid_input', fields);
-    return v;
+    const text = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string).trim() : '');
+    const [lat, lng] = [Number(text('lat') || NaN), Number(text('lng') || NaN)];
+    const hasPin = Number.isFinite(lat) && Number.isFinite(lng);
+    if (text('category') && !catalog.activeCategories().some((c) => c.id === text('category'))) fields.category = 'category_invalid';
+    if (hasPin && !inBounds(bounds, lat, lng)) fields.location = 'location_outside';
+    if (!hasPin && !text('address') && photoCount === 0) fields.location ??= 'location_required';
+    if (!text('description') && photoCount === 0) fields.description ??= 'description_required';
+    if (!parsed.success || Object.keys(fields).length) throw new AppError(400, 'invalid_input', fields);
+    return parsed.data;
   }
 
   /** Files a report with its photos. Returns the tracking number and the secret follow code (shown once). */

@@ -3,8 +3,12 @@ import { fmt, messages } from '../../site/i18n/index.ts';
 
 export type ErrorStatus = 400 | 403 | 404 | 409 | 410 | 413 | 429;
 
+// A brand instead of instanceof: the Astro bundle and the server bundle each hold a copy of this class.
+const BRAND = Symbol.for('cityloop.AppError');
+
 /** An error meant for the user: a stable code, an HTTP status, and per-field codes. */
 export class AppError extends Error {
+  readonly [BRAND] = true;
   constructor(
     public status: ErrorStatus,
     public code: string,
@@ -15,7 +19,8 @@ export class AppError extends Error {
   }
 }
 
-export const fieldError = (field: string, code: string) => new AppError(400, 'invalid_input', { [field]: code });
+export const isAppError = (e: unknown): e is AppError => typeof e === 'object' && e !== null && BRAND in e;
+
 
 export function errorMessage(lang: Lang, code: string, vars: Record<string, string | number> = {}): string {
   const m = messages[lang].errors as Record<string, string>;

@@ -39,8 +39,13 @@ export default function ReportForm(p: Props) {
   const mapEl = useRef<HTMLDivElement>(null);
   const picker = useRef<MapPicker | null>(null);
   const summary = useRef<HTMLDivElement>(null);
+  const form = useRef<HTMLFormElement>(null);
 
-  useEffect(() => setJs(true), []);
+  // Inputs are uncontrolled, so what a resident typed or chose before hydration is kept.
+  useEffect(() => {
+    setCategory(form.current?.querySelector<HTMLInputElement>('input[name="category"]:checked')?.value ?? '');
+    setJs(true);
+  }, []);
   useEffect(() => {
     if (!js || !mapEl.current) return;
     let gone = false;
@@ -100,7 +105,7 @@ export default function ReportForm(p: Props) {
 
   const listed = FIELD_ORDER.filter((f) => err(f));
   return (
-    <form method="post" action={p.action} encType="multipart/form-data" novalidate onSubmit={js ? submit : undefined} class="report-form">
+    <form ref={form} method="post" action={p.action} encType="multipart/form-data" novalidate onSubmit={js ? submit : undefined} class="report-form">
       {formError && (
         <div class="alert" role="alert" tabIndex={-1} ref={summary} id="error-summary">
           <strong>{listed.length ? t.errorSummary : formError}</strong>
@@ -117,7 +122,7 @@ export default function ReportForm(p: Props) {
             <div class="tiles">
               {g.items.map((c, ci) => (
                 <label class="tile" key={c.id}>
-                  <input type="radio" name="category" value={c.id} required checked={category === c.id}
+                  <input type="radio" name="category" value={c.id} required defaultChecked={p.values.category === c.id}
                     id={gi === 0 && ci === 0 ? 'category-first' : undefined} onChange={() => setCategory(c.id)} />
                   <span>{c.name}</span>
                 </label>
@@ -152,7 +157,7 @@ export default function ReportForm(p: Props) {
         <div class={`field ${err('address') ? 'invalid' : ''}`}>
           <label for="address">{t.address}</label>
           <span class="hint" id="address-hint">{t.addressHint}</span>
-          <input id="address" name="address" type="text" maxLength={200} value={p.values.address ?? ''} autocomplete="street-address"
+          <input id="address" name="address" type="text" maxLength={200} defaultValue={p.values.address ?? ''} autocomplete="street-address"
             aria-describedby={[described('address', true), err('location') && 'location-error'].filter(Boolean).join(' ')}
             aria-invalid={err('address') || err('location') ? 'true' : undefined} />
           <ErrorText f="address" />
@@ -190,7 +195,7 @@ export default function ReportForm(p: Props) {
           <label for="description">{t.description}</label>
           <span class="hint" id="description-hint">{t.descriptionHint}</span>
           <textarea id="description" name="description" maxLength={1000} rows={5} aria-describedby={described('description', true)}
-            aria-invalid={err('description') ? 'true' : undefined}>{p.values.description ?? ''}</textarea>
+            aria-invalid={err('description') ? 'true' : undefined} defaultValue={p.values.description ?? ''} />
           <ErrorText f="description" />
         </div>
       </fieldset>
@@ -201,14 +206,14 @@ export default function ReportForm(p: Props) {
         {(['name', 'phone', 'email'] as const).map((f) => (
           <div class={`field ${err(f) ? 'invalid' : ''}`} key={f}>
             <label for={f}>{t[f]}</label>
-            <input id={f} name={f} type={f === 'name' ? 'text' : f === 'phone' ? 'tel' : 'email'} value={p.values[f] ?? ''}
+            <input id={f} name={f} type={f === 'name' ? 'text' : f === 'phone' ? 'tel' : 'email'} defaultValue={p.values[f] ?? ''}
               autocomplete={f === 'name' ? 'name' : f === 'phone' ? 'tel' : 'email'} maxLength={f === 'name' ? 50 : f === 'phone' ? 20 : 200}
               aria-describedby={described(f)} aria-invalid={err(f) ? 'true' : undefined} />
             <ErrorText f={f} />
           </div>
         ))}
         <label class="check">
-          <input type="checkbox" name="publish" value="on" checked={p.values.publish === 'on'} />
+          <input type="checkbox" name="publish" value="on" defaultChecked={p.values.publish === 'on'} />
           <span>{t.publish}</span>
         </label>
       </fieldset>

@@ -9,6 +9,7 @@ export async function createMapPicker(el: HTMLElement, opts: MapOptions, label: 
   await import('leaflet/dist/leaflet.css');
   const map = L.map(el, { maxBounds: L.latLngBounds(opts.bounds).pad(0.2), minZoom: 9, zoomControl: true })
     .setView(opts.center, 15);
+  map.attributionControl.setPrefix('Leaflet');
   if (opts.tiles.length) {
     for (const url of opts.tiles) L.tileLayer(url, { subdomains: '01234567', maxZoom: 18, attribution: opts.attribution }).addTo(map);
   } else {

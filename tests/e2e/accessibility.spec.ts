@@ -22,7 +22,7 @@ test('the report form with errors shown, and a followed report, are accessible',
   await expectAccessible(page);
   await page.getByLabel('暴露垃圾').check();
   await page.getByRole('region', { name: /地图/ }).click({ position: { x: 150, y: 120 } });
-  await page.getByLabel('问题描述').fill('垃圾落地');
+  await page.getByLabel('问题描述', { exact: true }).fill('垃圾落地');
   await page.getByRole('button', { name: '提交' }).click();
   await page.getByTestId('tracking-no').waitFor();
   await expectAccessible(page);

@@ -10,7 +10,7 @@ test('a reporter’s name, phone and email appear on no public page or API answe
   await page.goto('/report');
   await page.getByLabel('露天烧烤').check();
   await page.getByRole('region', { name: /地图/ }).click({ position: { x: 200, y: 140 } });
-  await page.getByLabel('问题描述').fill(`人民广场夜里有人露天烧烤，电话 ${PHONE}`);
+  await page.getByLabel('问题描述', { exact: true }).fill(`人民广场夜里有人露天烧烤，电话 ${PHONE}`);
   await page.getByLabel('姓名').fill(NAME);
   await page.getByLabel('手机号码').fill(PHONE);
   await page.getByLabel('电子邮箱').fill(EMAIL);

@@ -4,13 +4,15 @@ import { phoneJpeg } from '../helpers/images.ts';
 test('a resident files a report with a photo and a map pin, then follows it at /track', async ({ page }) => {
   await page.goto('/report');
   await page.getByLabel('暴露垃圾').check();
+  await page.getByLabel('地址或地标').fill('人民广场东侧公交站旁');
   const map = page.getByRole('region', { name: /地图/ });
   await expect(map.locator('.leaflet-tile-container, canvas').first()).toBeAttached();
   await map.click({ position: { x: 180, y: 150 } });
   await expect(page.getByText('已标注位置：')).toBeVisible();
+  await expect(page.getByLabel('地址或地标'), 'typing survives re-renders').toHaveValue('人民广场东侧公交站旁');
   await page.getByLabel('照片', { exact: true }).setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: await phoneJpeg() });
   await expect(page.getByRole('img', { name: '照片 1' })).toBeVisible();
-  await page.getByLabel('问题描述').fill('人民广场东侧公交站旁垃圾堆了两天，味道很大');
+  await page.getByLabel('问题描述', { exact: true }).fill('人民广场东侧公交站旁垃圾堆了两天，味道很大');
   await page.getByRole('button', { name: '提交' }).click();
 
   await expect(page).toHaveURL(/\/track\?no=YJ-\d{8}-\d{4}&code=[A-Z2-9]{8}&new=1/);
@@ -38,7 +40,7 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('region', { name: /地图/ })).toHaveCount(0);
     await page.getByLabel('路灯不亮').check();
     await page.getByLabel('地址或地标').fill('乔士桥路段 3 号灯杆附近');
-    await page.getByLabel('问题描述').fill('这一段路灯连续三晚不亮，晚上走路很危险');
+    await page.getByLabel('问题描述', { exact: true }).fill('这一段路灯连续三晚不亮，晚上走路很危险');
     await page.getByLabel('手机号码').fill('13912345678');
     await page.getByRole('button', { name: '提交' }).click();
     await expect(page).toHaveURL(/\/track\?no=YJ-\d{8}-\d{4}&code=[A-Z2-9]{8}&new=1/);
@@ -55,11 +57,11 @@ test.describe('without JavaScript', () => {
 
   test('an empty form comes back with field errors, in Chinese and in English, keeping what was typed', async ({ page }) => {
     await page.goto('/report');
-    await page.getByLabel('问题描述').fill('有人在路边烧东西');
+    await page.getByLabel('问题描述', { exact: true }).fill('有人在路边烧东西');
     await page.getByRole('button', { name: '提交' }).click();
     await expect(page.getByRole('alert')).toContainText('提交未成功，请修改以下内容：');
     await expect(page.locator('#category-error')).toHaveText('请选择问题类别。');
-    await expect(page.getByLabel('问题描述')).toHaveValue('有人在路边烧东西');
+    await expect(page.getByLabel('问题描述', { exact: true })).toHaveValue('有人在路边烧东西');
 
     await page.goto('/en/report');
     await page.getByLabel('Burning waste or leaves').check();

@@ -1,0 +1,20 @@
+/** Seeding at start-up: the default catalog always, the demo city when asked for and nothing is there yet. */
+import type { Services } from '../../api/services.ts';
+import { cases } from '../schema.ts';
+import { seedCatalog } from './catalog.ts';
+import { seedDemo, type SeedDemoResult } from './demo.ts';
+
+export { CATEGORIES, UNITS, seedCatalog } from './catalog.ts';
+export { DEMO_SEED, demoFollowCode, seedDemo, type SeedDemoOptions, type SeedDemoResult } from './demo.ts';
+
+export const hasCases = (services: Services) => services.db.select({ id: cases.id }).from(cases).limit(1).get() !== undefined;
+
+export async function seedOnStart(
+  services: Services, opts: { demo: boolean; now: Date; log?: (msg: string) => void },
+): Promise<{ catalog: { units: number; categories: number }; demo: SeedDemoResult | null }> {
+  const log = opts.log ?? (() => {});
+  const catalog = seedCatalog(services.db);
+  if (catalog.units || catalog.categories) log(`seeded ${catalog.units} units and ${catalog.categories} categories`);
+  const demo = opts.demo && !hasCases(services) ? await seedDemo(services, { now: opts.now, log }) : null;
+  return { catalog, demo };
+}
