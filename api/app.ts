@@ -10,8 +10,10 @@ import { AppError, errorBody, errorMessage, isAppError } from './shared/errors.t
 import { apiLang, clientIp } from './shared/http.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { uploadRoutes } from './reports/uploads.ts';
+import { loadStaff } from './staff/middleware.ts';
+import type { StaffSession } from './staff/sessions.ts';
 
-export type AppEnv = { Variables: { services: Services; rateLimited?: boolean } };
+export type AppEnv = { Variables: { services: Services; rateLimited?: boolean; staffSession?: StaffSession } };
 
 /** Mounted last: static files of the build and Astro's SSR pages. */
 export type SiteMount = (app: Hono<AppEnv>) => void;
@@ -31,6 +33,7 @@ export function createApp(services: Services, mountSite?: SiteMount) {
   // One CSRF check for the API and the pages' form posts alike (Astro's own checkOrigin is off).
   app.use('*', csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin }));
   app.use('/api/*', secureHeaders());
+  app.use('*', loadStaff);
   app.use('/uploads/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
 
   // Abuse limits on filing reports: body size always, rate per client unless RATE_LIMITS=off.

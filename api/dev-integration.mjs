@@ -15,7 +15,7 @@ export function devApi() {
             if (API_PATHS.test(url.pathname)) return dev.listener(services)(req, res);
             const [lang, path] = dev.splitLang(url.pathname);
             req.url = path + url.search;
-            req[Symbol.for('astro.locals')] = { services, lang, rateLimited: false };
+            req[Symbol.for('astro.locals')] = { services, lang, rateLimited: false, staffSession: dev.staffSession(services, req) };
             next();
           } catch (e) {
             next(e);

@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { createCatalog } from './reports/categories.ts';
 import { createReportsService } from './reports/service.ts';
 import { createSummary } from './opendata/summary.ts';
+import { createSessions } from './staff/sessions.ts';
 
 /** A secret for signed links and hashes: from SECRET, else generated once and kept in the database. */
 function loadSecret(db: Db, configured?: string): string {
@@ -28,7 +29,8 @@ export function createServices(config: Config, opts: { clock?: () => Date } = {}
     photoLimits: { maxPhotos: config.MAX_PHOTOS, maxBytes: config.MAX_PHOTO_MB * 1048576, maxPixels: config.MAX_PHOTO_PIXELS },
   });
   const summary = createSummary(db, clock);
-  return { config, db, clock, secret, catalog, reports, summary, close: () => db.$client.close() };
+  const sessions = createSessions(db, clock);
+  return { config, db, clock, secret, catalog, reports, summary, sessions, close: () => db.$client.close() };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -29,7 +29,9 @@ export function astroSite(handler: AstroHandler, clientDir: string): SiteMount {
       const [lang, path] = splitLang(url.pathname);
       incoming.url = path + url.search; // one page file serves both languages
       for (const [k, v] of Object.entries(PAGE_HEADERS)) outgoing.setHeader(k, v);
-      await handler(incoming, outgoing, undefined, { services: c.var.services, lang, rateLimited: c.var.rateLimited ?? false });
+      await handler(incoming, outgoing, undefined, {
+        services: c.var.services, lang, rateLimited: c.var.rateLimited ?? false, staffSession: c.var.staffSession ?? null,
+      });
       return RESPONSE_ALREADY_SENT;
     });
   };

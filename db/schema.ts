@@ -52,6 +52,10 @@ export const cases = sqliteTable('cases', {
   dueAt: instant('due_at'),
   resolvedAt: instant('resolved_at'),
   closedAt: instant('closed_at'),
+  holdUntil: instant('hold_until'), // planned date of an on-hold (挂账) case
+  reworkCount: integer('rework_count').notNull().default(0), // 返工: verification failed
+  rating: text('rating', { enum: ['satisfied', 'basically_satisfied', 'unsatisfied'] }),
+  ratedAt: instant('rated_at'),
 }, (t) => [
   uniqueIndex('cases_tracking_no').on(t.trackingNo),
   index('cases_state_category').on(t.state, t.categoryId),
@@ -84,6 +88,7 @@ export const caseLog = sqliteTable('case_log', {
   toState: text('to_state'),
   publicNote: text('public_note'),
   internalNote: text('internal_note'),
+  detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(), // e.g. {unitId, dueAt, reasonCode, transferTo, targetCaseId}
 }, (t) => [index('case_log_case').on(t.caseId, t.at)]);
 
 export const caseSupports = sqliteTable('case_supports', {
@@ -102,4 +107,51 @@ export const trackingSeq = sqliteTable('tracking_seq', {
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
+});
+
+// ── Staff (issue: the bureau's console) ─────────────────────────────────────────────
+
+export const staff = sqliteTable('staff', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  username: text('username').notNull(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(), // argon2id
+  role: text('role', { enum: ['admin', 'dispatcher', 'handler', 'viewer'] }).notNull(),
+  unitId: text('unit_id').references(() => units.id), // required for handlers
+  totpSecret: text('totp_secret'), // base32; two-factor is on when set and confirmed
+  totpEnabled: integer('totp_enabled', { mode: 'boolean' }).notNull().default(false),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  failedLogins: integer('failed_logins').notNull().default(0), // consecutive wrong passwords
+  lockedUntil: instant('locked_until'),
+  createdAt: instant('created_at').notNull(),
+  passwordChangedAt: instant('password_changed_at').notNull(),
+}, (t) => [uniqueIndex('staff_username').on(t.username)]);
+
+export const staffSessions = sqliteTable('staff_sessions', {
+  id: text('id').primaryKey(), // sha256 of the cookie token; the token itself is never stored
+  staffId: integer('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
+  csrfToken: text('csrf_token').notNull(),
+  twoFactorPending: integer('two_factor_pending', { mode: 'boolean' }).notNull().default(false),
+  createdAt: instant('created_at').notNull(),
+  expiresAt: instant('expires_at').notNull(),
+  ip: text('ip'),
+}, (t) => [index('staff_sessions_staff').on(t.staffId)]);
+
+// Every staff action, logins included (admins read and export it).
+export const auditLog = sqliteTable('audit_log', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  at: instant('at').notNull(),
+  staffId: integer('staff_id'),
+  username: text('username'), // kept as typed for failed logins of unknown names
+  action: text('action').notNull(), // login, login_failed, logout, case.accept, category.update, ...
+  target: text('target'), // e.g. a tracking number or a category id
+  detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+  ip: text('ip'),
+}, (t) => [index('audit_log_at').on(t.at)]);
+
+// The working calendar's exceptions: public holidays and adjusted working weekends (调休), editable by admins.
+export const calendarDays = sqliteTable('calendar_days', {
+  date: text('date').primaryKey(), // Asia/Shanghai 'YYYY-MM-DD'
+  kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
+  note: text('note'),
 });

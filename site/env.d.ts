@@ -4,5 +4,6 @@ declare namespace App {
     services: import('../api/services.ts').Services;
     lang: import('./i18n/index.ts').Lang;
     rateLimited: boolean;
+    staffSession: import('../api/staff/sessions.ts').StaffSession | null;
   }
 }

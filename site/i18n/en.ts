@@ -1,6 +1,6 @@
-import type { Messages } from './index.ts';
+import type { BaseMessages } from './index.ts';
 
-export const en: Messages = {
+export const en: BaseMessages = {
   lang: 'en',
   site: {
     name: 'CityLoop',

@@ -1,10 +1,20 @@
 import { zh } from './zh.ts';
 import { en } from './en.ts';
+import { authZh } from './auth.zh.ts';
+import { authEn } from './auth.en.ts';
+import { consoleZh } from './console.zh.ts';
+import { consoleEn } from './console.en.ts';
 
-export type Messages = typeof zh;
+// Each feature keeps its own catalog file; they join here, error codes into one `errors` table.
+const join = <B extends { errors: object }, A extends { errors: object }, C extends { errors: object }>(base: B, auth: A, cons: C) =>
+  ({ ...base, auth, console: cons, errors: { ...base.errors, ...auth.errors, ...cons.errors } });
+
+const zhAll = join(zh, authZh, consoleZh);
+export type Messages = typeof zhAll;
+export type BaseMessages = typeof zh;
 export type Lang = 'zh' | 'en';
 export const LANGS: Lang[] = ['zh', 'en'];
-export const messages: Record<Lang, Messages> = { zh, en };
+export const messages: Record<Lang, Messages> = { zh: zhAll, en: join(en, authEn, consoleEn) };
 
 /** Fills {name} placeholders. */
 export function fmt(template: string, vars: Record<string, string | number>): string {

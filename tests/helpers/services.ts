@@ -1,7 +1,10 @@
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../api/config.ts';
-import { createServices } from '../../api/services.ts';
+import { createServices, type Services } from '../../api/services.ts';
+import { hashPassword } from '../../api/staff/passwords.ts';
+import { SESSION_COOKIE, type StaffUser } from '../../api/staff/sessions.ts';
+import { staff } from '../../db/schema.ts';
 import { createApp } from '../../api/app.ts';
 import { seedCatalog } from '../../db/seed/catalog.ts';
 
@@ -21,4 +24,14 @@ export function testServices(env: Record<string, string> = {}, clock = () => FIX
 export function testApp(env: Record<string, string> = {}, clock?: () => Date) {
   const services = testServices(env, clock);
   return { services, app: createApp(services) };
+}
+
+/** A staff member with a live session: the cookie and CSRF header to send with API requests. */
+export async function signedIn(services: Services, role: StaffUser['role'], unitId: string | null = null, username = `${role}-${unitId ?? 'all'}`) {
+  const now = services.clock();
+  const row = services.db.insert(staff).values({
+    username, displayName: username, passwordHash: await hashPassword('correct horse battery'), role, unitId, createdAt: now, passwordChangedAt: now,
+  }).returning({ id: staff.id }).get();
+  const { token, csrfToken } = services.sessions.create(row.id);
+  return { staffId: row.id, headers: { cookie: `${SESSION_COOKIE}=${token}`, 'x-csrf-token': csrfToken, origin: 'http://localhost' } };
 }
