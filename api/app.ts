@@ -11,6 +11,8 @@ import { apiLang, clientIp } from './shared/http.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { uploadRoutes } from './reports/uploads.ts';
 import { loadStaff } from './staff/middleware.ts';
+import { staffRoutes } from './staff/routes.ts';
+import { caseRoutes } from './cases/routes.ts';
 import type { StaffSession } from './staff/sessions.ts';
 
 export type AppEnv = { Variables: { services: Services; rateLimited?: boolean; staffSession?: StaffSession } };
@@ -59,6 +61,8 @@ export function createApp(services: Services, mountSite?: SiteMount) {
     return c.json({ status: 'ok' });
   });
   app.route('/api', reportRoutes);
+  app.route('/api/staff/cases', caseRoutes);
+  app.route('/api/staff', staffRoutes);
   app.route('/uploads', uploadRoutes);
   app.all('/api/*', (c) => fail(c, new AppError(404, 'not_found')));
 

@@ -7,6 +7,7 @@ import { createCatalog } from './reports/categories.ts';
 import { createReportsService } from './reports/service.ts';
 import { createSummary } from './opendata/summary.ts';
 import { createSessions } from './staff/sessions.ts';
+import { createAudit } from './staff/audit.ts';
 
 /** A secret for signed links and hashes: from SECRET, else generated once and kept in the database. */
 function loadSecret(db: Db, configured?: string): string {
@@ -30,7 +31,8 @@ export function createServices(config: Config, opts: { clock?: () => Date } = {}
   });
   const summary = createSummary(db, clock);
   const sessions = createSessions(db, clock);
-  return { config, db, clock, secret, catalog, reports, summary, sessions, close: () => db.$client.close() };
+  const audit = createAudit(db, clock);
+  return { config, db, clock, secret, catalog, reports, summary, sessions, audit, close: () => db.$client.close() };
 }
 
 export type Services = ReturnType<typeof createServices>;
