@@ -13,6 +13,7 @@ import { uploadRoutes } from './reports/uploads.ts';
 import { loadStaff } from './staff/middleware.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { caseRoutes } from './cases/routes.ts';
+import { opendataRoutes } from './opendata/routes.ts';
 import type { StaffSession } from './staff/sessions.ts';
 
 export type AppEnv = { Variables: { services: Services; rateLimited?: boolean; staffSession?: StaffSession } };
@@ -64,6 +65,7 @@ export function createApp(services: Services, mountSite?: SiteMount) {
   app.route('/api/staff/cases', caseRoutes);
   app.route('/api/staff', staffRoutes);
   app.route('/uploads', uploadRoutes);
+  app.route('/', opendataRoutes);
   app.all('/api/*', (c) => fail(c, new AppError(404, 'not_found')));
 
   app.onError((err, c) => {

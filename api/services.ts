@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { createCatalog } from './reports/categories.ts';
 import { createReportsService } from './reports/service.ts';
 import { createSummary } from './opendata/summary.ts';
+import { createPublicCases } from './opendata/public-cases.ts';
 import { createSessions } from './staff/sessions.ts';
 import { createAudit } from './staff/audit.ts';
 
@@ -30,9 +31,10 @@ export function createServices(config: Config, opts: { clock?: () => Date } = {}
     photoLimits: { maxPhotos: config.MAX_PHOTOS, maxBytes: config.MAX_PHOTO_MB * 1048576, maxPixels: config.MAX_PHOTO_PIXELS },
   });
   const summary = createSummary(db, clock);
+  const publicCases = createPublicCases(db, secret);
   const sessions = createSessions(db, clock);
   const audit = createAudit(db, clock);
-  return { config, db, clock, secret, catalog, reports, summary, sessions, audit, close: () => db.$client.close() };
+  return { config, db, clock, secret, catalog, reports, summary, publicCases, sessions, audit, close: () => db.$client.close() };
 }
 
 export type Services = ReturnType<typeof createServices>;

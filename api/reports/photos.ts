@@ -51,9 +51,9 @@ export async function processPhoto(bytes: Buffer, uploadsDir: string, limits: Ph
     // rotate() applies the EXIF orientation; re-encoding without withMetadata() drops EXIF, GPS included.
     const upright = sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'error' }).rotate();
     const full = await upright.clone().resize(MAX_EDGE, MAX_EDGE, { fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 82, mozjpeg: true }).toBuffer({ resolveWithObject: true });
+      .jpeg({ quality: 82 }).toBuffer({ resolveWithObject: true });
     const small = await upright.clone().resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 75, mozjpeg: true }).toBuffer();
+      .jpeg({ quality: 75 }).toBuffer();
     await mkdir(dirname(join(uploadsDir, file)), { recursive: true });
     await writeFile(join(uploadsDir, file), full.data);
     await writeFile(join(uploadsDir, thumb), small);

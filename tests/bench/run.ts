@@ -1,0 +1,102 @@
+// `npm run bench`: starts the built server on a scratch data folder (demo city, rate limits off), then
+// measures page weight (gzip) and throughput with autocannon. Prints medians and ratios from one run.
+import autocannon from 'autocannon';
+import sharp from 'sharp';
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+
+const PORT = 4390;
+const BASE = `http://127.0.0.1:${PORT}`;
+const DATA = 'tests/.tmp/bench-data';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+async function startServer() {
+  rmSync(DATA, { recursive: true, force: true });
+  const child = spawn('node', ['dist/server.mjs'], {
+    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: DATA, DEMO: '1', RATE_LIMITS: 'off', PUBLIC_URL: BASE },
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 600; i++) {
+    if (await fetch(`${BASE}/healthz`).then((r) => r.ok, () => false)) return child;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not start');
+}
+
+/** gzip bytes of the JS a page loads (islands, their static imports; with `dynamic`, lazy chunks too) and of its CSS. */
+async function pageWeight(path: string) {
+  const html = await (await fetch(BASE + path)).text();
+  const dir = 'dist/client';
+  const seen = new Set<string>();
+  const walk = (url: string, dynamic: boolean) => {
+    if (seen.has(url)) return;
+    seen.add(url);
+    const code = readFileSync(join(dir, url), 'utf8');
+    const base = url.slice(0, url.lastIndexOf('/') + 1);
+    for (const m of code.matchAll(/from\s*"(\.\/[^"]+\.js)"|import\("(\.\/[^"]+\.js)"\)/g)) {
+      if (m[1]) walk(base + m[1].slice(2), dynamic);
+      if (m[2] && dynamic) walk(base + m[2].slice(2), dynamic);
+    }
+  };
+  const entries = [...html.matchAll(/(?:component-url|renderer-url|src)="(\/_astro\/[^"]+\.js)"/g)].map((m) => m[1]);
+  entries.forEach((u) => walk(u, true));
+  const gz = (files: string[]) => files.reduce((n, f) => n + gzipSync(readFileSync(join(dir, f))).length, 0);
+  const css = [...html.matchAll(/href="(\/_astro\/[^"]+\.css)"/g)].map((m) => m[1]);
+  const htmlGz = gzipSync(html).length;
+  return { path, jsKB: +(gz([...seen]) / 1024).toFixed(1), cssKB: +(gz(css) / 1024).toFixed(1), htmlKB: +(htmlGz / 1024).toFixed(1) };
+}
+
+async function multipart(withPhoto: boolean) {
+  const form = new FormData();
+  form.append('category', 'exposed_garbage');
+  form.append('lat', '21.8585');
+  form.append('lng', '111.9822');
+  form.append('description', '人民广场东侧垃圾堆了两天，味道很大');
+  if (withPhoto) {
+    // A phone-like photo after the browser's downscaling: 1600×1200, blurred noise for photo-like texture (~230 KB).
+    const raw = Buffer.alloc(1600 * 1200 * 3);
+    for (let i = 0; i < raw.length; i++) raw[i] = (i * 2654435761) >>> 24;
+    const jpeg = await sharp(raw, { raw: { width: 1600, height: 1200, channels: 3 } }).blur(1.2).jpeg({ quality: 85 }).toBuffer();
+    form.append('photos', new Blob([new Uint8Array(jpeg)]), 'photo.jpg');
+  }
+  const res = new Response(form);
+  return { body: Buffer.from(await res.arrayBuffer()), type: res.headers.get('content-type')! };
+}
+
+async function load(name: string, { path, ...opts }: Partial<autocannon.Options> & { path: string }) {
+  const r = await autocannon({ url: BASE + path, connections: CONNECTIONS, duration: SECONDS, ...opts });
+  const bad = r.non2xx + r.errors + r.timeouts;
+  return { name, reqPerSecMedian: r.requests.p50, latencyMedianMs: r.latency.p50, latencyP99Ms: r.latency.p99, requests: r.requests.total, failed: bad };
+}
+
+const server = await startServer();
+try {
+  const weights = [];
+  for (const p of ['/', '/report', '/track', '/en/report']) weights.push(await pageWeight(p));
+  console.log('\nPage weight (gzip; JS includes lazy chunks such as Leaflet):');
+  console.table(weights);
+
+  const plain = await multipart(false);
+  const photo = await multipart(true);
+  const post = (m: { body: Buffer; type: string }) => ({
+    method: 'POST' as const, path: '/api/reports?lang=en', body: m.body, headers: { 'content-type': m.type, origin: BASE },
+  });
+  const runs = [
+    await load('GET /healthz', { path: '/healthz' }),
+    await load('GET / (SSR, DB reads)', { path: '/' }),
+    await load('GET /report (SSR + island)', { path: '/report' }),
+    await load('POST /api/reports, no photo', post(plain)),
+    await load(`POST /api/reports, 1 photo (${(photo.body.length / 1024).toFixed(0)} KB)`, { ...post(photo), connections: 4 }),
+  ];
+  console.log(`\nThroughput (autocannon, ${SECONDS}s each, ${CONNECTIONS} connections; photo run 4 connections; server and load on one 2-core box):`);
+  console.table(runs);
+  const [, , , noPhoto, withPhoto] = runs;
+  console.log(`ratio submissions/s without vs with a photo: ${(noPhoto.reqPerSecMedian / withPhoto.reqPerSecMedian).toFixed(1)}×`);
+  const stored = await (await fetch(`${BASE}/api/reports/nearby?category=exposed_garbage&lat=21.8585&lng=111.9822`)).json();
+  console.log(`check: ${stored.items.length} open reports at the benchmark pin (the POSTs really filed reports)`);
+} finally {
+  server.kill('SIGTERM');
+}
