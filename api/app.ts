@@ -12,8 +12,9 @@ import { reportRoutes } from './reports/routes.ts';
 import { uploadRoutes } from './reports/uploads.ts';
 import { loadStaff } from './staff/middleware.ts';
 import { staffRoutes } from './staff/routes.ts';
-import { caseRoutes } from './cases/routes.ts';
+import { caseRoutes, ratingRoutes } from './cases/routes.ts';
 import { opendataRoutes } from './opendata/routes.ts';
+import { publicCaseRoutes } from './opendata/public-routes.ts';
 import type { StaffSession } from './staff/sessions.ts';
 
 export type AppEnv = { Variables: { services: Services; rateLimited?: boolean; staffSession?: StaffSession } };
@@ -21,7 +22,7 @@ export type AppEnv = { Variables: { services: Services; rateLimited?: boolean; s
 /** Mounted last: static files of the build and Astro's SSR pages. */
 export type SiteMount = (app: Hono<AppEnv>) => void;
 
-const REPORT_POSTS = ['/api/reports', '/report', '/en/report'];
+const REPORT_POSTS = ['/api/reports', '/report', '/en/report', '/open311/v2/requests.json', '/open311/v2/requests.xml'];
 
 export function createApp(services: Services, mountSite?: SiteMount) {
   const { config } = services;
@@ -34,12 +35,14 @@ export function createApp(services: Services, mountSite?: SiteMount) {
   });
   const publicOrigin = new URL(config.PUBLIC_URL).origin;
   // One CSRF check for the API and the pages' form posts alike (Astro's own checkOrigin is off).
-  app.use('*', csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin }));
+  const checkOrigin = csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin });
+  // Open311 clients are other servers (no Origin); it reads no cookie, so a cross-site post gains nothing there.
+  app.use('*', (c, next) => (c.req.path.startsWith('/open311/') ? next() : checkOrigin(c, next)));
   app.use('/api/*', secureHeaders());
   app.use('*', loadStaff);
   app.use('/uploads/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
 
-  // Abuse limits on filing reports: body size always, rate per client unless RATE_LIMITS=off.
+  // Abuse limits: body size on every post; rate per client on filing reports unless RATE_LIMITS=off.
   const maxBody = (config.MAX_PHOTOS * config.MAX_PHOTO_MB + 1) * 1048576;
   const limitBody = bodyLimit({ maxSize: maxBody, onError: (c) => fail(c, new AppError(413, 'body_too_large')) });
   const limitRate = rateLimiter<AppEnv>({
@@ -54,7 +57,17 @@ export function createApp(services: Services, mountSite?: SiteMount) {
       await next();
     },
   });
-  for (const path of REPORT_POSTS) app.on('POST', path, limitBody, limitRate);
+  // Every post is size-limited (photos ride on reports and on the console's resolve). Page posts are checked by
+  // Content-Length only: touching the body here would consume the stream Astro reads the form from.
+  app.use('*', async (c, next) => {
+    if (c.req.method !== 'POST') return next();
+    if (/^\/(api|open311)\//.test(c.req.path)) return limitBody(c, next);
+    const length = Number(c.req.header('content-length'));
+    if (!Number.isFinite(length)) return fail(c, new AppError(411, 'length_required'));
+    if (length > maxBody) return fail(c, new AppError(413, 'body_too_large'));
+    await next();
+  });
+  for (const path of REPORT_POSTS) app.on('POST', path, limitRate);
   app.on('POST', '/api/reports/:no/support', limitRate);
 
   app.get('/healthz', (c) => {
@@ -62,7 +75,9 @@ export function createApp(services: Services, mountSite?: SiteMount) {
     return c.json({ status: 'ok' });
   });
   app.route('/api', reportRoutes);
+  app.route('/api/cases', publicCaseRoutes);
   app.route('/api/staff/cases', caseRoutes);
+  app.route('/api/track', ratingRoutes);
   app.route('/api/staff', staffRoutes);
   app.route('/uploads', uploadRoutes);
   app.route('/', opendataRoutes);

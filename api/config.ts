@@ -34,6 +34,9 @@ export const configSchema = z.object({
     .transform((s) => { const [n, m] = s.slice(0, -1).split('/').map(Number); return { limit: n, windowMs: m * 60_000 }; }),
   TRUST_PROXY: flag(false),
   SECRET: z.string().min(32).optional(),
+  OPEN311_API_KEY: z.string().min(8, 'at least 8 characters').optional(), // when set, Open311 POST requests must carry it
+  DEMO_PASSWORD: z.string().min(10, 'at least 10 characters').optional(), // the demo staff's password; random if unset
+  REQUIRE_2FA: flag(false), // admins must enable TOTP before using the console
 });
 
 export type Config = z.infer<typeof configSchema> & { uploadsDir: string; dbFile: string };

@@ -7,8 +7,11 @@ import { createCatalog } from './reports/categories.ts';
 import { createReportsService } from './reports/service.ts';
 import { createSummary } from './opendata/summary.ts';
 import { createPublicCases } from './opendata/public-cases.ts';
+import { createStats } from './opendata/stats.ts';
 import { createSessions } from './staff/sessions.ts';
 import { createAudit } from './staff/audit.ts';
+import { createStaffService } from './staff/service.ts';
+import { createCases } from './cases/index.ts';
 
 /** A secret for signed links and hashes: from SECRET, else generated once and kept in the database. */
 function loadSecret(db: Db, configured?: string): string {
@@ -31,10 +34,11 @@ export function createServices(config: Config, opts: { clock?: () => Date } = {}
     photoLimits: { maxPhotos: config.MAX_PHOTOS, maxBytes: config.MAX_PHOTO_MB * 1048576, maxPixels: config.MAX_PHOTO_PIXELS },
   });
   const summary = createSummary(db, clock);
-  const publicCases = createPublicCases(db, secret);
+  const publicCases = createPublicCases(db, secret, clock);
   const sessions = createSessions(db, clock);
   const audit = createAudit(db, clock);
-  return { config, db, clock, secret, catalog, reports, summary, publicCases, sessions, audit, close: () => db.$client.close() };
+  const cases = createCases({ db, clock, config, secret, catalog, audit, reports });
+  return { config, db, clock, secret, catalog, reports, summary, publicCases, sessions, audit, cases, staff: createStaffService({ db, clock, config, sessions, audit }), stats: createStats(db, clock), close: () => db.$client.close() };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -61,6 +61,9 @@ export const cases = sqliteTable('cases', {
   index('cases_state_category').on(t.state, t.categoryId),
   index('cases_created').on(t.createdAt),
   index('cases_lat_lng').on(t.lat, t.lng),
+  index('cases_unit_state').on(t.unitId, t.state), // a unit's own cases
+  index('cases_duplicate_of').on(t.duplicateOf), // merged duplicates of a case
+  index('cases_due').on(t.dueAt), // statistics by due time
 ]);
 
 export const casePhotos = sqliteTable('case_photos', {
@@ -89,7 +92,7 @@ export const caseLog = sqliteTable('case_log', {
   publicNote: text('public_note'),
   internalNote: text('internal_note'),
   detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(), // e.g. {unitId, dueAt, reasonCode, transferTo, targetCaseId}
-}, (t) => [index('case_log_case').on(t.caseId, t.at)]);
+}, (t) => [index('case_log_case').on(t.caseId, t.at), index('case_log_at').on(t.at)]); // by time: feeds, updates
 
 export const caseSupports = sqliteTable('case_supports', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -1,4 +1,4 @@
-import { and, asc, between, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, desc, eq, gte, inArray, isNotNull, lt, lte, ne, not, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { casePhotos, caseLog, cases } from '../../db/schema.ts';
@@ -9,7 +9,7 @@ import { isPublicPhoto, photoUrl, publicDescription, publicTimeline } from '../r
 
 // One filter schema for everything public that lists cases: the /reports page, GeoJSON, CSV, feeds.
 const list = z.string().trim().optional().transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []));
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid').optional().or(z.literal('').transform(() => undefined));
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'date_invalid').optional().or(z.literal('').transform(() => undefined));
 
 export const publicFilters = z.object({
   category: list,
@@ -17,12 +17,20 @@ export const publicFilters = z.object({
   unit: z.string().trim().optional().or(z.literal('').transform(() => undefined)),
   from: day, // Asia/Shanghai dates, inclusive
   to: day,
+  due_from: day, // committed due time, Asia/Shanghai dates, inclusive (the /stats on-time figures link with these)
+  due_to: day,
+  flag: z.enum(['accepted', 'on_time', 'missed', 'rework']).optional().or(z.literal('').transform(() => undefined)),
   bbox: z.string().regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'bbox_invalid').optional()
     .transform((s) => (s ? (s.split(',').map(Number) as [number, number, number, number]) : undefined)), // west,south,east,north
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   per_page: z.coerce.number().int().min(1).max(1000).default(20),
 });
 export type PublicFilters = z.infer<typeof publicFilters>;
+
+/** Filters only the machine formats need (Open311): exact numbers, instants, several buckets at once. */
+export type PublicQuery = Partial<PublicFilters> & {
+  trackingNos?: string[]; buckets?: ('open' | 'closed' | 'fixed')[]; createdFrom?: Date; createdTo?: Date;
+};
 
 const STATES_OF: Record<'open' | 'closed' | 'fixed', CaseState[]> = {
   open: ['accepted', 'dispatched', 'in_progress', 'on_hold', 'resolved'],
@@ -35,17 +43,35 @@ export const isPublicSql = and(ne(cases.state, 'submitted'), eq(cases.hidden, fa
 
 const shanghaiMidnight = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
-export function whereOf(f: Partial<PublicFilters>): SQL {
+// The /stats definitions (api/opendata/stats.ts), so each figure there links to exactly its cases.
+const closedOnTime = and(eq(cases.state, 'closed'), lte(cases.closedAt, cases.dueAt))!;
+const FLAGS: Record<NonNullable<PublicFilters['flag']>, (now: Date) => SQL> = {
+  accepted: () => inArray(cases.state, [...STATES_OF.open, ...STATES_OF.fixed]), // 立案: in handling or done
+  on_time: () => closedOnTime,
+  // Not closed by the due time, and the due time has passed; rejected, merged and on-hold cases are not judged.
+  missed: (now) => and(notInArray(cases.state, ['rejected', 'duplicate', 'on_hold']), lt(cases.dueAt, now), not(closedOnTime))!,
+  rework: () => sql`exists (select 1 from ${caseLog} where ${caseLog.caseId} = ${cases.id} and ${caseLog.action} = 'rework')`,
+};
+
+/** The WHERE clause of a public query; `now` (the services' clock) decides which due times have passed. */
+export function whereOf(f: PublicQuery, now: Date): SQL {
   const parts: (SQL | undefined)[] = [isPublicSql];
   if (f.category?.length) parts.push(inArray(cases.categoryId, f.category));
   if (f.status) parts.push(inArray(cases.state, STATES_OF[f.status]));
   if (f.unit) parts.push(eq(cases.unitId, f.unit));
   if (f.from) parts.push(gte(cases.createdAt, shanghaiMidnight(f.from)));
   if (f.to) parts.push(lt(cases.createdAt, new Date(shanghaiMidnight(f.to).getTime() + 86_400_000)));
+  if (f.due_from) parts.push(gte(cases.dueAt, shanghaiMidnight(f.due_from)));
+  if (f.due_to) parts.push(lt(cases.dueAt, new Date(shanghaiMidnight(f.due_to).getTime() + 86_400_000)));
+  if (f.flag) parts.push(FLAGS[f.flag](now));
   if (f.bbox) {
     const [west, south, east, north] = f.bbox;
     parts.push(between(cases.lat, south, north), between(cases.lng, west, east));
   }
+  if (f.trackingNos) parts.push(inArray(cases.trackingNo, f.trackingNos));
+  if (f.buckets) parts.push(inArray(cases.state, f.buckets.flatMap((b) => STATES_OF[b])));
+  if (f.createdFrom) parts.push(gte(cases.createdAt, f.createdFrom));
+  if (f.createdTo) parts.push(lte(cases.createdAt, f.createdTo));
   return and(...parts)!;
 }
 
@@ -58,27 +84,27 @@ export function toPublicCase(c: Row) {
   return {
     trackingNo: c.trackingNo, categoryId: c.categoryId, state: c.state as CaseState, bucket: publicBucket(c.state as CaseState),
     lat: c.lat, lng: c.lng, address: maskPersonalData(c.address), description: c.publish ? publicDescription(c) : '',
-    unitId: c.unitId, supporters: c.supporters, rating: c.rating, duplicateOf: c.duplicateOf,
+    unitId: c.unitId, supporters: c.supporters, rating: c.rating,
     createdAt: c.createdAt, acceptedAt: c.acceptedAt, dueAt: c.dueAt, closedAt: c.closedAt, updatedAt: c.updatedAt,
     onTime: c.closedAt && c.dueAt ? c.closedAt.getTime() <= c.dueAt.getTime() : null,
   };
 }
 
-export function createPublicCases(db: Db, secret: string) {
+export function createPublicCases(db: Db, secret: string, clock: () => Date) {
   const byNo = db.select().from(cases).where(eq(cases.trackingNo, sql.placeholder('no'))).prepare();
 
   return {
     /** A page of public cases, newest first, with the total for paging. */
     list(f: PublicFilters) {
-      const where = whereOf(f);
+      const where = whereOf(f, clock());
       const total = db.select({ n: sql<number>`count(*)` }).from(cases).where(where).get()!.n;
       const rows = db.select().from(cases).where(where).orderBy(desc(cases.createdAt), desc(cases.id))
         .limit(f.per_page).offset((f.page - 1) * f.per_page).all();
       return { total, items: rows.map(toPublicCase) };
     },
     /** Every matching public case, newest first, read in batches (keyset paging) so 100k rows never sit in memory. */
-    *iterate(f: Partial<PublicFilters>, limit = Number.MAX_SAFE_INTEGER) {
-      const where = whereOf(f);
+    *iterate(f: PublicQuery, limit = Number.MAX_SAFE_INTEGER) {
+      const where = whereOf(f, clock());
       let after: { createdAt: Date; id: number } | null = null;
       for (let left = limit; left > 0;) {
         const page: Row[] = db.select().from(cases)
@@ -99,7 +125,45 @@ export function createPublicCases(db: Db, secret: string) {
         .filter((p) => isPublicPhoto(c, p))
         .map((p) => ({ kind: p.kind, url: photoUrl(p.file, secret, false), thumbUrl: photoUrl(p.thumb, secret, false), width: p.width, height: p.height }));
       const log = db.select().from(caseLog).where(eq(caseLog.caseId, c.id)).orderBy(asc(caseLog.at), asc(caseLog.id)).all();
-      return { ...toPublicCase(c), photos, timeline: publicTimeline(log) };
+      const mergedInto = c.duplicateOf
+        ? db.select({ no: cases.trackingNo }).from(cases).where(eq(cases.id, c.duplicateOf)).get()?.no ?? null : null;
+      return { ...toPublicCase(c), mergedInto, photos, timeline: publicTimeline(log) };
+    },
+    /** For a batch of public cases (Open311): the latest public note and the first public photo of each. */
+    extras(trackingNos: string[]) {
+      const notes = new Map<string, string>();
+      const photos = new Map<string, string>();
+      if (!trackingNos.length) return { notes, photos };
+      const ofThese = and(isPublicSql, inArray(cases.trackingNo, trackingNos));
+      for (const r of db.select({ no: cases.trackingNo, note: caseLog.publicNote }).from(caseLog).innerJoin(cases, eq(caseLog.caseId, cases.id))
+        .where(and(ofThese, isNotNull(caseLog.publicNote))).orderBy(asc(caseLog.at), asc(caseLog.id)).all()) {
+        notes.set(r.no, maskPersonalData(r.note!)); // the last one wins
+      }
+      for (const r of db.select({ no: cases.trackingNo, file: casePhotos.file }).from(casePhotos).innerJoin(cases, eq(casePhotos.caseId, cases.id))
+        .where(and(ofThese, eq(casePhotos.hidden, false), or(eq(casePhotos.kind, 'after'), eq(cases.publish, true))))
+        .orderBy(desc(casePhotos.id)).all()) {
+        photos.set(r.no, photoUrl(r.file, secret, false)); // newest first, so the earliest photo is kept
+      }
+      return { notes, photos };
+    },
+    /**
+     * Public updates: the log of public cases as the public timeline shows it (no internal notes, no staff),
+     * state changes and public notes only. `changesOnly` leaves out the report itself ('submit').
+     */
+    updates(q: { cases?: PublicQuery; from?: Date; to?: Date; changesOnly?: boolean; order: 'asc' | 'desc'; limit: number }) {
+      const dir = q.order === 'asc' ? asc : desc;
+      return db.select({
+        id: caseLog.id, at: caseLog.at, action: caseLog.action, toState: caseLog.toState, note: caseLog.publicNote, detail: caseLog.detail,
+        trackingNo: cases.trackingNo, categoryId: cases.categoryId, caseState: cases.state, address: cases.address,
+      }).from(caseLog).innerJoin(cases, eq(caseLog.caseId, cases.id))
+        .where(and(whereOf(q.cases ?? {}, clock()), or(isNotNull(caseLog.toState), isNotNull(caseLog.publicNote)),
+          q.changesOnly ? ne(caseLog.action, 'submit') : undefined,
+          q.from ? gte(caseLog.at, q.from) : undefined, q.to ? lte(caseLog.at, q.to) : undefined))
+        .orderBy(dir(caseLog.at), dir(caseLog.id)).limit(q.limit).all()
+        .map(({ note, detail, address, ...u }) => ({
+          ...u, note: note ? maskPersonalData(note) : null, address: maskPersonalData(address),
+          reasonCode: typeof detail?.reasonCode === 'string' ? detail.reasonCode : null,
+        }));
     },
   };
 }

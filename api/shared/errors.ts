@@ -1,7 +1,7 @@
 import type { Lang } from '../../site/i18n/index.ts';
 import { fmt, messages } from '../../site/i18n/index.ts';
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 429;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 411 | 413 | 429;
 
 // A brand instead of instanceof: the Astro bundle and the server bundle each hold a copy of this class.
 const BRAND = Symbol.for('cityloop.AppError');

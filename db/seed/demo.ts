@@ -83,7 +83,7 @@ export async function seedDemo(services: Services, opts: SeedDemoOptions): Promi
           reporterName: c.reporterName, reporterPhone: c.reporterPhone, reporterEmail: c.reporterEmail, source: 'demo',
           unitId: fields.unitId, supporters: c.supporters, duplicateOf: parentId, version: c.events.length,
           createdAt: c.createdAt, updatedAt: fields.updatedAt, acceptedAt: fields.acceptedAt, dueAt: fields.dueAt,
-          resolvedAt: fields.resolvedAt, closedAt: fields.closedAt,
+          resolvedAt: fields.resolvedAt, closedAt: fields.closedAt, reworkCount: c.events.filter((e) => e.action === 'rework').length,
         }).returning({ id: cases.id }).get();
         ids.set(c, row.id);
         const parentNo = c.parent ? numbers.get(c.parent)! : '';

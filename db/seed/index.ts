@@ -3,6 +3,7 @@ import type { Services } from '../../api/services.ts';
 import { cases } from '../schema.ts';
 import { seedCatalog } from './catalog.ts';
 import { seedDemo, type SeedDemoResult } from './demo.ts';
+import { seedDemoStaff } from './staff.ts';
 
 export { CATEGORIES, UNITS, seedCatalog } from './catalog.ts';
 export { DEMO_SEED, demoFollowCode, seedDemo, type SeedDemoOptions, type SeedDemoResult } from './demo.ts';
@@ -15,6 +16,8 @@ export async function seedOnStart(
   const log = opts.log ?? (() => {});
   const catalog = seedCatalog(services.db);
   if (catalog.units || catalog.categories) log(`seeded ${catalog.units} units and ${catalog.categories} categories`);
+  services.cases.calendar.get(); // the first read seeds calendar_days from CN_HOLIDAYS (once)
   const demo = opts.demo && !hasCases(services) ? await seedDemo(services, { now: opts.now, log }) : null;
+  if (opts.demo) await seedDemoStaff(services, { log });
   return { catalog, demo };
 }

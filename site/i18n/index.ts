@@ -4,17 +4,26 @@ import { authZh } from './auth.zh.ts';
 import { authEn } from './auth.en.ts';
 import { consoleZh } from './console.zh.ts';
 import { consoleEn } from './console.en.ts';
+import { opendataZh } from './opendata.zh.ts';
+import { opendataEn } from './opendata.en.ts';
+import { statsZh } from './stats.zh.ts';
+import { statsEn } from './stats.en.ts';
 
 // Each feature keeps its own catalog file; they join here, error codes into one `errors` table.
-const join = <B extends { errors: object }, A extends { errors: object }, C extends { errors: object }>(base: B, auth: A, cons: C) =>
-  ({ ...base, auth, console: cons, errors: { ...base.errors, ...auth.errors, ...cons.errors } });
+function join<B extends { errors: object }, P extends Record<string, { errors: object }>>(base: B, parts: P) {
+  const errors = Object.assign({}, base.errors, ...Object.values(parts).map((p) => p.errors)) as B['errors'] & Record<string, string>;
+  return { ...base, ...parts, errors };
+}
 
-const zhAll = join(zh, authZh, consoleZh);
+const zhAll = join(zh, { auth: authZh, console: consoleZh, opendata: opendataZh, stats: statsZh });
 export type Messages = typeof zhAll;
 export type BaseMessages = typeof zh;
 export type Lang = 'zh' | 'en';
 export const LANGS: Lang[] = ['zh', 'en'];
-export const messages: Record<Lang, Messages> = { zh: zhAll, en: join(en, authEn, consoleEn) };
+export const messages: Record<Lang, Messages> = {
+  zh: zhAll,
+  en: join(en, { auth: authEn, console: consoleEn, opendata: opendataEn, stats: statsEn }),
+};
 
 /** Fills {name} placeholders. */
 export function fmt(template: string, vars: Record<string, string | number>): string {

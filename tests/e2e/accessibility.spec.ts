@@ -1,7 +1,7 @@
 import { test } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 
-const PAGES = ['/', '/report', '/track', '/track?no=YJ-20200101-0001&code=AAAAAAAA', '/no-such-page'];
+const PAGES = ['/', '/report', '/track', '/track?no=YJ-20200101-0001&code=AAAAAAAA', '/reports', '/reports?status=fixed&page=2', '/no-such-page'];
 
 for (const width of [390, 1280]) {
   for (const lang of ['', '/en']) {

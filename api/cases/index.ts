@@ -1,0 +1,29 @@
+/** The case workflow's services, built once per process (api/services.ts). */
+import type { Db } from '../../db/client.ts';
+import type { Config } from '../config.ts';
+import type { Catalog } from '../reports/categories.ts';
+import type { ReportsService } from '../reports/service.ts';
+import type { Audit } from '../staff/audit.ts';
+import { createCalendar } from './calendar.ts';
+import { createModeration } from './moderation.ts';
+import { createCaseQueries } from './queries.ts';
+import { createRating } from './rating.ts';
+import { createCaseActions } from './service.ts';
+
+export type CasesDeps = {
+  db: Db; clock: () => Date; config: Config; secret: string; catalog: Catalog; audit: Audit; reports: ReportsService;
+};
+
+export function createCases(d: CasesDeps) {
+  const calendar = createCalendar(d.db, d.audit);
+  const photoLimits = { maxPhotos: d.config.MAX_PHOTOS, maxBytes: d.config.MAX_PHOTO_MB * 1048576, maxPixels: d.config.MAX_PHOTO_PIXELS };
+  return {
+    calendar,
+    actions: createCaseActions({ db: d.db, clock: d.clock, catalog: d.catalog, calendar, audit: d.audit, uploadsDir: d.config.uploadsDir, photoLimits }),
+    moderation: createModeration({ db: d.db, clock: d.clock, audit: d.audit }),
+    queries: createCaseQueries({ db: d.db, clock: d.clock, calendar, secret: d.secret }),
+    rating: createRating({ db: d.db, clock: d.clock, reports: d.reports, catalog: d.catalog, calendar }),
+  };
+}
+
+export type Cases = ReturnType<typeof createCases>;

@@ -1,0 +1,96 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from '../../app.ts';
+import { apiLang } from '../../shared/http.ts';
+import { labelsFor, type Labels } from '../labels.ts';
+import { Open311Error, formatOfPath, reply, replyError, splitFormat, type Format } from './format.ts';
+import { discovery, toRequest, toRequestUpdate, toService } from './mapping.ts';
+import { MAX_RESULTS, bucketsOf, checkJurisdiction, commaList, dateWindow, jurisdictionOf } from './query.ts';
+import { checkApiKey, lookupToken, submitOpen311 } from './submit.ts';
+
+type C = Context<AppEnv>;
+
+/** Every handler starts here: labels in the asked language, the format from the suffix, the jurisdiction checked. */
+function begin(c: C, file: string, expected: string | null) {
+  const { services } = c.var;
+  const L = labelsFor(services, apiLang(c));
+  const split = splitFormat(file);
+  if (!split) throw new Open311Error(404, [L.t.opendata.open311.errors.format]);
+  const [name, format] = split;
+  if (expected !== null && name !== expected) throw new Open311Error(404, [L.t.opendata.open311.errors.not_found]);
+  checkJurisdiction(c.req.query('jurisdiction_id'), jurisdictionOf(services.config.PUBLIC_URL), L);
+  return { services, L, name, format };
+}
+
+function requests(c: C, L: Labels, format: Format, q: Record<string, string | undefined>) {
+  const { publicCases, clock } = c.var.services;
+  const ids = commaList(q.service_request_id)?.map((s) => s.toUpperCase());
+  // service_request_id overrides every other filter (GeoReport v2).
+  const filter = ids ? { trackingNos: ids.slice(0, MAX_RESULTS) } : (() => {
+    const { from, to } = dateWindow(q, clock(), L);
+    return { category: commaList(q.service_code), buckets: bucketsOf(q.status, L), createdFrom: from, createdTo: to };
+  })();
+  const items = [...publicCases.iterate(filter, MAX_RESULTS)];
+  const extras = publicCases.extras(items.map((p) => p.trackingNo));
+  return reply(c, format, 'service_requests', 'request', items.map((p) => toRequest(p, L, extras)));
+}
+
+/** /open311/v2: GeoReport v2 in JSON and XML, plus FixMyStreet's servicerequestupdates. */
+export const open311Routes = new Hono<AppEnv>()
+  .get('/:file', (c) => {
+    const { services, L, name, format } = begin(c, c.req.param('file'), null);
+    switch (name) {
+      case 'discovery':
+        return reply(c, format, 'discovery', null, discovery(L));
+      case 'services':
+        return reply(c, format, 'services', 'service', services.catalog.activeCategories().map((x) => toService(x, L)));
+      case 'requests':
+        return requests(c, L, format, c.req.query());
+      case 'servicerequestupdates': {
+        const { from, to } = dateWindow(c.req.query(), services.clock(), L);
+        // Oldest first, so a client that got 1000 continues from the last updated_datetime it saw.
+        const updates = services.publicCases.updates({ from, to, changesOnly: true, order: 'asc', limit: MAX_RESULTS });
+        return reply(c, format, 'service_requests_updates', 'request_update', updates.map((u) => toRequestUpdate(u, L)));
+      }
+      default:
+        throw new Open311Error(404, [L.t.opendata.open311.errors.not_found]);
+    }
+  })
+  .get('/services/:file', (c) => {
+    const { services, L, name } = begin(c, c.req.param('file'), null);
+    const known = services.catalog.activeCategories().some((x) => x.id === name);
+    const e = L.t.opendata.open311.errors;
+    // Our categories have no attributes (metadata=false), so there is no definition to give.
+    throw new Open311Error(404, [L.fmt(known ? e.no_definition : e.unknown_service, { code: name })]);
+  })
+  .get('/requests/:file', (c) => {
+    const { services, L, name, format } = begin(c, c.req.param('file'), null);
+    const no = name.toUpperCase();
+    const item = services.publicCases.iterate({ trackingNos: [no] }, 1).next().value;
+    if (!item) throw new Open311Error(404, [L.fmt(L.t.opendata.open311.errors.request_not_found, { id: name })]);
+    return reply(c, format, 'service_requests', 'request', [toRequest(item, L, services.publicCases.extras([no]))]);
+  })
+  .get('/tokens/:file', (c) => {
+    const { services, L, name, format } = begin(c, c.req.param('file'), null);
+    return reply(c, format, 'service_requests', 'request', [lookupToken(services, name, L)]);
+  })
+  .post('/:file', bodyLimit({
+    maxSize: 64 * 1024,
+    onError: (c) => replyError(c, formatOfPath(c.req.path), new Open311Error(413, [labelsFor(c.var.services, apiLang(c)).t.opendata.open311.errors.body_too_large])),
+  }), async (c) => {
+    const body = Object.fromEntries(Object.entries(await c.req.parseBody()).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    const { services, L, format } = begin(c, c.req.param('file'), 'requests');
+    checkJurisdiction(body.jurisdiction_id, jurisdictionOf(services.config.PUBLIC_URL), L);
+    checkApiKey(services.config.OPEN311_API_KEY, body.api_key ?? c.req.query('api_key'), L);
+    if (c.var.rateLimited) throw new Open311Error(429, [L.t.opendata.open311.errors.rate_limited]);
+    return reply(c, format, 'service_requests', 'request', [await submitOpen311(services, body, L)], 201);
+  })
+  .all('*', (c) => {
+    throw new Open311Error(404, [labelsFor(c.var.services, apiLang(c)).t.opendata.open311.errors.not_found]);
+  })
+  .onError((err, c) => {
+    if (err instanceof Open311Error) return replyError(c, formatOfPath(c.req.path), err);
+    console.error(err);
+    const L = labelsFor(c.var.services, apiLang(c));
+    return replyError(c, formatOfPath(c.req.path), new Open311Error(500, [L.t.opendata.open311.errors.server]));
+  });

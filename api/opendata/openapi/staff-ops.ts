@@ -1,0 +1,45 @@
+import type { Op, Text } from './types.ts';
+
+// Staff endpoints, briefly: they need a session cookie and the X-CSRF-Token header (see the console).
+type Brief = [method: Op['method'], path: string, summary: Text];
+
+const BRIEF: Brief[] = [
+  ['post', '/api/staff/login', ['登录', 'Sign in']],
+  ['post', '/api/staff/login/two-factor', ['两步验证', 'Two-factor step']],
+  ['post', '/api/staff/logout', ['退出', 'Sign out']],
+  ['get', '/api/staff/me', ['当前账号', 'The signed-in account']],
+  ['post', '/api/staff/account/password', ['修改密码', 'Change password']],
+  ['get', '/api/staff/account/two-factor', ['两步验证设置', 'Two-factor setup']],
+  ['post', '/api/staff/account/two-factor', ['开启或关闭两步验证', 'Enable or disable two-factor']],
+  ['get', '/api/staff/cases', ['案件列表', 'Case list']],
+  ['get', '/api/staff/cases/queue', ['待受理队列', 'Triage queue']],
+  ['post', '/api/staff/cases/bulk', ['批量受理或派遣', 'Bulk accept or dispatch']],
+  ['get', '/api/staff/cases/:no', ['案件详情', 'One case']],
+  ['post', '/api/staff/cases/:no/actions/:action', ['办理或审核操作', 'A workflow or moderation action']],
+  ['get', '/api/staff/admin/units', ['处置单位', 'Units']],
+  ['post', '/api/staff/admin/units', ['新增处置单位', 'Add a unit']],
+  ['put', '/api/staff/admin/units/:id', ['修改处置单位', 'Edit a unit']],
+  ['get', '/api/staff/admin/categories', ['问题类别', 'Categories']],
+  ['put', '/api/staff/admin/categories/:id', ['修改问题类别', 'Edit a category']],
+  ['get', '/api/staff/admin/staff', ['工作人员账号', 'Staff accounts']],
+  ['post', '/api/staff/admin/staff', ['新增账号', 'Add an account']],
+  ['put', '/api/staff/admin/staff/:id', ['修改账号', 'Edit an account']],
+  ['post', '/api/staff/admin/staff/:id/reset-password', ['重置密码', 'Reset the password']],
+  ['post', '/api/staff/admin/staff/:id/deactivate', ['停用账号', 'Deactivate']],
+  ['post', '/api/staff/admin/staff/:id/activate', ['启用账号', 'Activate']],
+  ['post', '/api/staff/admin/staff/:id/reset-two-factor', ['重置两步验证', 'Reset two-factor']],
+  ['get', '/api/staff/admin/audit', ['操作日志', 'Audit log']],
+  ['get', '/api/staff/admin/audit.csv', ['导出操作日志', 'Export the audit log']],
+];
+
+const ERR = { $ref: '#/components/schemas/Error' };
+
+export const STAFF_OPS: Op[] = BRIEF.map(([method, path, summary]) => ({
+  method, path, tag: 'staff', summary,
+  params: [...path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1]!, in: 'path' as const, required: true, schema: { type: 'string' }, text: [m[1]!, m[1]!] as Text })),
+  responses: {
+    200: { text: ['成功', 'OK'], media: ['application/json'] },
+    401: { text: ['未登录', 'Not signed in'], media: ['application/json'], schema: ERR },
+    403: { text: ['无权限或 CSRF 令牌不对', 'Not allowed, or a wrong CSRF token'], media: ['application/json'], schema: ERR },
+  },
+}));

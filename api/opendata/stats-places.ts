@@ -1,0 +1,75 @@
+/**
+ * The places with most reports. Reports are grouped by their typed address, normalised; a report with only
+ * a map pin joins the address typed most often in its ~100 m grid cell, or, if nobody typed one there,
+ * stays with its cell (labelled by coordinates). Pure.
+ */
+import { maskPersonalData } from '../shared/masking.ts';
+
+export type PlaceRow = { address: string; lat: number | null; lng: number | null };
+export type Place = { label: string | null; lat: number | null; lng: number | null; count: number };
+
+const CELL_DEG = 0.0009; // ≈ 100 m of latitude
+
+/** A ~100 m cell: longitude steps widen with the cosine of the (whole-degree) latitude so cells stay square. */
+export function cellOf(lat: number, lng: number): string {
+  const lngStep = CELL_DEG / Math.cos((Math.round(lat) * Math.PI) / 180);
+  return `${Math.floor(lat / CELL_DEG)}:${Math.floor(lng / lngStep)}`;
+}
+
+function cellCentre(cell: string, lat: number): [number, number] {
+  const [y, x] = cell.split(':').map(Number) as [number, number];
+  const lngStep = CELL_DEG / Math.cos((Math.round(lat) * Math.PI) / 180);
+  return [Number(((y + 0.5) * CELL_DEG).toFixed(4)), Number(((x + 0.5) * lngStep).toFixed(4))];
+}
+
+/** '人民广场 东侧，附近' and '人民广场东侧' are one place: width, spaces, punctuation and a trailing 附近 do not count. */
+export function normaliseAddress(address: string): string {
+  return address.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '').replace(/(附近|周边|一带|旁边|对面)$/u, '');
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const mostCommon = (counts: Map<string, number>) => [...counts].sort(([a, m], [b, n]) => n - m || cmp(a, b))[0]?.[0] ?? null;
+
+function bump<K>(m: Map<K, number>, k: K, by = 1) {
+  m.set(k, (m.get(k) ?? 0) + by);
+}
+
+export function topPlaces(rows: PlaceRow[], n: number): Place[] {
+  const groups = new Map<string, { count: number; labels: Map<string, number>; lat: number | null; lng: number | null }>();
+  const typedIn = new Map<string, Map<string, number>>(); // cell → address key → reports
+  const pinOnly = new Map<string, { count: number; lat: number }>();
+
+  for (const r of rows) {
+    const typed = r.address.trim();
+    const pinned = r.lat !== null && r.lng !== null;
+    if (typed && normaliseAddress(typed)) {
+      const key = `a:${normaliseAddress(typed)}`;
+      const g = groups.get(key) ?? { count: 0, labels: new Map(), lat: null, lng: null };
+      g.count++;
+      bump(g.labels, typed);
+      groups.set(key, g);
+      if (pinned) {
+        const cell = cellOf(r.lat!, r.lng!);
+        if (!typedIn.has(cell)) typedIn.set(cell, new Map());
+        bump(typedIn.get(cell)!, key);
+      }
+    } else if (pinned) {
+      const cell = cellOf(r.lat!, r.lng!);
+      pinOnly.set(cell, { count: (pinOnly.get(cell)?.count ?? 0) + 1, lat: r.lat! });
+    }
+  }
+  for (const [cell, { count, lat }] of pinOnly) {
+    const key = typedIn.has(cell) ? mostCommon(typedIn.get(cell)!)! : `c:${cell}`;
+    const [clat, clng] = cellCentre(cell, lat);
+    const g = groups.get(key) ?? { count: 0, labels: new Map(), lat: clat, lng: clng };
+    g.count += count;
+    groups.set(key, g);
+  }
+  return [...groups.values()]
+    .map((g) => {
+      const label = mostCommon(g.labels);
+      return { label: label === null ? null : maskPersonalData(label), lat: label === null ? g.lat : null, lng: label === null ? g.lng : null, count: g.count };
+    })
+    .sort((a, b) => b.count - a.count || cmp(a.label ?? '\uffff', b.label ?? '\uffff') || (a.lat ?? 0) - (b.lat ?? 0) || (a.lng ?? 0) - (b.lng ?? 0))
+    .slice(0, n);
+}

@@ -1,0 +1,219 @@
+/**
+ * Statistics for /stats and the quarterly reports. Pure functions over plain rows, and one data-access
+ * function (createStats) that reads the rows. Definitions (README, "Statistics"):
+ *
+ * - Cohort: every count except the on-time pair is about the reports *received* in the period
+ *   (created in [from, to), Shanghai time), in their state as of now — the same cases /reports lists for
+ *   `from`/`to`, so each figure links to them. Hidden cases never count.
+ * - received: every report, including those not yet accepted (pending; not public yet) and those rejected
+ *   or merged. accepted (立案): in handling or done, i.e. not pending, rejected or merged.
+ *   closed (已办结): state closed. closure rate = closed / accepted.
+ * - on-time closure rate (按期结案率) = on time / due. due: cases whose committed due time (as it stands:
+ *   a resume or a rework gives a fresh allowance) falls in [from, cutoff), cutoff = the period's end or
+ *   today's 00:00 if earlier; rejected, merged and on-hold (挂账) cases are left out. on time: closed at
+ *   or before the due time. A due case still open counts against the rate.
+ * - time to close: calendar hours from report to closing, of the closed cases; median and 90th percentile
+ *   by linear interpolation between ranks (the median of an even count is the mean of the middle two).
+ * - rework (返工): failed verifications in the case log of the received cases (the log, not the
+ *   rework_count column, is the record).
+ */
+import { and, eq, gte, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { cases } from '../../db/schema.ts';
+import { shanghaiDate } from '../shared/time.ts';
+import {
+  addDays, choosePeriod, dueCutoff, isoWeek, mondayOf, parseQuarter, quarterOf, quarterPeriod, quartersBetween, sameQuarter, shanghaiMidnight,
+  type Period, type Quarter,
+} from './stats-period.ts';
+import { topPlaces } from './stats-places.ts';
+
+export type StatsRow = {
+  categoryId: string; unitId: string | null; state: string; hidden: boolean;
+  createdAt: Date; dueAt: Date | null; closedAt: Date | null;
+  reworks: number; address: string; lat: number | null; lng: number | null;
+};
+
+export type Figures = {
+  received: number; pending: number; accepted: number; closed: number; closureRate: number | null;
+  due: number; onTime: number; missed: number; onTimeRate: number | null;
+  medianHours: number | null; p90Hours: number | null;
+  reworks: number; reworkedCases: number;
+};
+
+const NOT_ACCEPTED = new Set(['submitted', 'rejected', 'duplicate']);
+const NOT_JUDGED = new Set(['rejected', 'duplicate', 'on_hold']); // left out of the on-time rate
+export const MIN_CASES_TO_RANK = 10;
+const HOUR = 3_600_000;
+const WEEK = 7 * 86_400_000;
+
+// getTime(), not `>=` on Dates: comparing Dates goes through valueOf and is several times slower at 100k rows.
+const within = (at: Date | null, from: Date, to: Date) => at !== null && at.getTime() >= from.getTime() && at.getTime() < to.getTime();
+export const isReceived = (r: StatsRow, p: Period) => !r.hidden && within(r.createdAt, p.fromAt, p.toAt);
+export const isDue = (r: StatsRow, p: Period, cutoff: Date) => !r.hidden && !NOT_JUDGED.has(r.state) && within(r.dueAt, p.fromAt, cutoff);
+export const isOnTime = (r: StatsRow) => r.state === 'closed' && r.closedAt !== null && r.dueAt !== null && r.closedAt.getTime() <= r.dueAt.getTime();
+
+/** The p-quantile (0..1) of ascending numbers, interpolating linearly between ranks; null when empty. */
+export function percentile(sorted: number[], p: number): number | null {
+  if (!sorted.length) return null;
+  const rank = p * (sorted.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (rank - lo);
+}
+export const median = (sorted: number[]) => percentile(sorted, 0.5);
+const rate = (n: number, of: number) => (of ? n / of : null);
+
+/** The headline figures of `rows` for a period; `cutoff` ends the window in which deadlines are judged. */
+export function figures(rows: StatsRow[], period: Period, cutoff: Date): Figures {
+  const received = rows.filter((r) => isReceived(r, period));
+  const closed = received.filter((r) => r.state === 'closed');
+  const accepted = received.filter((r) => !NOT_ACCEPTED.has(r.state)).length;
+  const due = rows.filter((r) => isDue(r, period, cutoff));
+  const onTime = due.filter(isOnTime).length;
+  const hours = closed.map((r) => (r.closedAt!.getTime() - r.createdAt.getTime()) / HOUR).sort((a, b) => a - b);
+  return {
+    received: received.length,
+    pending: received.filter((r) => r.state === 'submitted').length,
+    accepted,
+    closed: closed.length,
+    closureRate: rate(closed.length, accepted),
+    due: due.length, onTime, missed: due.length - onTime, onTimeRate: rate(onTime, due.length),
+    medianHours: median(hours), p90Hours: percentile(hours, 0.9),
+    reworks: received.reduce((n, r) => n + r.reworks, 0),
+    reworkedCases: received.filter((r) => r.reworks > 0).length,
+  };
+}
+
+function groupBy(rows: StatsRow[], by: 'unitId' | 'categoryId'): Map<string, StatsRow[]> {
+  const groups = new Map<string, StatsRow[]>();
+  for (const r of rows) {
+    const key = r[by] ?? '';
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  return groups;
+}
+
+/** Figures per unit or per category (key '' = no unit yet), for every key that has a received or due case. */
+export function breakdown(rows: StatsRow[], period: Period, cutoff: Date, by: 'unitId' | 'categoryId'): Map<string, Figures> {
+  const counted = rows.filter((r) => isReceived(r, period) || isDue(r, period, cutoff));
+  return new Map([...groupBy(counted, by)].map(([key, group]) => [key, figures(group, period, cutoff)]));
+}
+
+export type Ranked = { rank: number | null; unranked: 'few_cases' | 'nothing_due' | null };
+
+/**
+ * Ranks units by on-time closure rate, then closure rate; equal pairs share a rank (1, 2, 2, 4).
+ * Units with fewer than MIN_CASES_TO_RANK received cases, or with nothing due, are shown but not ranked.
+ */
+export function rankUnits(units: Map<string, Figures>): Map<string, Ranked> {
+  const out = new Map<string, Ranked>();
+  const eligible: [string, Figures][] = [];
+  for (const [id, f] of units) {
+    if (f.received < MIN_CASES_TO_RANK) out.set(id, { rank: null, unranked: 'few_cases' });
+    else if (f.onTimeRate === null) out.set(id, { rank: null, unranked: 'nothing_due' });
+    else eligible.push([id, f]);
+  }
+  const key = (f: Figures) => [f.onTimeRate!, f.closureRate ?? -1] as const;
+  eligible.sort(([, a], [, b]) => key(b)[0] - key(a)[0] || key(b)[1] - key(a)[1]);
+  eligible.forEach(([id, f], i) => {
+    const prev = eligible[i - 1];
+    const tied = prev && key(prev[1])[0] === key(f)[0] && key(prev[1])[1] === key(f)[1];
+    out.set(id, { rank: tied ? out.get(prev[0])!.rank : i + 1, unranked: null });
+  });
+  return out;
+}
+
+export type Week = { monday: string; year: number; week: number; from: string; to: string; received: number; closed: number };
+
+/**
+ * Received reports (and how many of them are closed) per ISO week, Monday 00:00 Shanghai, clipped to the period
+ * and to `today` (Shanghai date): weeks still to come would read as weeks without reports.
+ */
+export function weeklyTrend(rows: StatsRow[], period: Period, today = period.to): Week[] {
+  const weeks: Week[] = [];
+  const last = today < period.to ? today : period.to;
+  const first = mondayOf(period.from);
+  for (let monday = first; monday <= last; monday = addDays(monday, 7)) {
+    const sunday = addDays(monday, 6);
+    weeks.push({ monday, ...isoWeek(monday), from: monday < period.from ? period.from : monday, to: sunday > last ? last : sunday, received: 0, closed: 0 });
+  }
+  const start = shanghaiMidnight(first).getTime();
+  for (const r of rows) {
+    const w = isReceived(r, period) ? weeks[Math.floor((r.createdAt.getTime() - start) / WEEK)] : undefined; // Shanghai has no DST
+    if (!w) continue;
+    w.received++;
+    if (r.state === 'closed') w.closed++;
+  }
+  return weeks;
+}
+
+export type StatsReport = ReturnType<typeof compute>;
+
+/** Everything /stats shows for a period, from plain rows. */
+export function compute(rows: StatsRow[], period: Period, now: Date) {
+  const cutoff = dueCutoff(period, now);
+  const byUnit = breakdown(rows, period, cutoff, 'unitId');
+  return {
+    period, asOf: now, cutoff,
+    dueTo: cutoff > period.fromAt ? addDays(shanghaiDate(cutoff), -1) : null, // last day whose deadlines are judged
+    totals: figures(rows, period, cutoff),
+    byUnit, ranks: rankUnits(new Map([...byUnit].filter(([unit]) => unit !== ''))), // 'not yet assigned' is no unit
+    byCategory: breakdown(rows, period, cutoff, 'categoryId'),
+    byUnitCategory: new Map([...groupBy(rows, 'unitId')].map(([unit, group]) => [unit, breakdown(group, period, cutoff, 'categoryId')])),
+    weeks: weeklyTrend(rows, period, shanghaiDate(now)),
+    places: topPlaces(rows.filter((r) => isReceived(r, period) && r.state !== 'submitted'), 10), // public cases only
+  };
+}
+
+/** The one data-access part: reads the rows a period needs (received or due in it) and computes. */
+export function createStats(db: Db, clock: () => Date) {
+  // Spelled out: inside a select list Drizzle leaves column names unqualified, and "id" would mean the log's.
+  const reworks = sql<number>`(select count(*) from case_log l where l.case_id = "cases"."id" and l.action = 'rework')`;
+  const rows = (p: Period): StatsRow[] => db.select({
+    categoryId: cases.categoryId, unitId: cases.unitId, state: cases.state, hidden: cases.hidden,
+    createdAt: cases.createdAt, dueAt: cases.dueAt, closedAt: cases.closedAt,
+    reworks, address: cases.address, lat: cases.lat, lng: cases.lng,
+  }).from(cases)
+    .where(or(and(gte(cases.createdAt, p.fromAt), lt(cases.createdAt, p.toAt)), and(gte(cases.dueAt, p.fromAt), lt(cases.dueAt, p.toAt))))
+    .all();
+  const firstQuarter = (): Quarter | null => {
+    const first = db.select({ at: sql<number | null>`min(${cases.createdAt})` }).from(cases).where(eq(cases.hidden, false)).get()?.at;
+    return first ? quarterOf(shanghaiDate(new Date(first))) : null;
+  };
+
+  // A report over ~40k cases takes a few hundred ms, so each is kept for a minute — unless anything was written
+  // through this connection since (total_changes) or the day changed (deadlines are judged up to today).
+  const writes = db.$client.prepare('select total_changes()').pluck() as unknown as { get(): number };
+  const cache = new Map<string, { until: number; writes: number; report: StatsReport }>();
+  function report(period: Period): StatsReport {
+    const now = clock();
+    const key = `${period.from}|${period.to}|${shanghaiDate(now)}`;
+    const hit = cache.get(key);
+    if (hit && hit.until > Date.now() && hit.writes === writes.get()) return hit.report;
+    const fresh = compute(rows(period), period, now);
+    if (cache.size >= 32) cache.delete(cache.keys().next().value!);
+    cache.set(key, { until: Date.now() + 60_000, writes: writes.get(), report: fresh });
+    return fresh;
+  }
+
+  return {
+    choose: (query: { period?: string; from?: string; to?: string }) => choosePeriod(query, clock()),
+    report,
+    /** Quarters with reports, newest first; the current one is not complete yet. */
+    quarters(): { quarter: Quarter; current: boolean }[] {
+      const current = quarterOf(shanghaiDate(clock()));
+      const first = firstQuarter();
+      return (first ? quartersBetween(first, current) : [current]).reverse().map((quarter) => ({ quarter, current: sameQuarter(quarter, current) }));
+    },
+    /** The quarter a quarterly report may be shown for: known, and not in the future. */
+    quarter(key: string): Quarter | null {
+      const q = parseQuarter(key);
+      return q && this.quarters().some((x) => sameQuarter(x.quarter, q)) ? q : null;
+    },
+    quarterPeriod,
+  };
+}
+
+export type Stats = ReturnType<typeof createStats>;

@@ -1,0 +1,85 @@
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../app.ts';
+import { messages } from '../../site/i18n/index.ts';
+import { AppError } from '../shared/errors.ts';
+import { apiLang, clientIp } from '../shared/http.ts';
+import {
+  auditQuery, categoryUpdateInput, parseInput, staffCreateInput, staffUpdateInput, unitCreateInput, unitUpdateInput,
+} from './schema.ts';
+import { actorOf, readBody } from './web.ts';
+
+/** Admins only; anyone else signed in gets the same 404 as a path that does not exist. */
+const adminOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const s = c.var.staffSession;
+  if (!s || s.twoFactorPending) throw new AppError(401, 'unauthenticated');
+  if (s.staff.role !== 'admin') throw new AppError(404, 'not_found');
+  await next();
+};
+
+const actor = (c: Context<AppEnv>) => actorOf(c.var.staffSession!, clientIp(c, c.var.services.config.TRUST_PROXY));
+const staffId = (c: Context<AppEnv>) => {
+  const id = Number(c.req.param('id'));
+  if (!Number.isSafeInteger(id) || id < 1) throw new AppError(404, 'not_found');
+  return id;
+};
+
+/** The CSV's column titles and action names in the request's language. */
+export function auditCsvText(lang: 'zh' | 'en') {
+  const t = messages[lang].auth.audit;
+  const actions = messages[lang].auth.actions as Record<string, string>;
+  return { header: t.csv, label: (action: string) => actions[action] ?? action, filename: t.filename };
+}
+
+/** /api/staff/admin: units, categories, staff accounts, the audit log. */
+export const adminRoutes = new Hono<AppEnv>()
+  .use('*', adminOnly)
+  .get('/units', (c) => c.json({ units: c.var.services.staff.catalog.units() }))
+  .post('/units', async (c) => {
+    const input = parseInput(unitCreateInput, await readBody(c));
+    return c.json({ unit: c.var.services.staff.catalog.createUnit(input, actor(c)) }, 201);
+  })
+  .put('/units/:id', async (c) => {
+    const input = parseInput(unitUpdateInput, await readBody(c));
+    return c.json({ unit: c.var.services.staff.catalog.updateUnit(c.req.param('id'), input, actor(c)) });
+  })
+  .get('/categories', (c) => c.json({ categories: c.var.services.staff.catalog.categories() }))
+  .put('/categories/:id', async (c) => {
+    const input = parseInput(categoryUpdateInput, await readBody(c));
+    return c.json({ category: c.var.services.staff.catalog.updateCategory(c.req.param('id'), input, actor(c)) });
+  })
+  .get('/staff', (c) => c.json({ staff: c.var.services.staff.accounts.list() }))
+  .post('/staff', async (c) => {
+    const input = parseInput(staffCreateInput, await readBody(c));
+    const { account, password } = await c.var.services.staff.accounts.create(input, actor(c));
+    return c.json({ staff: account, ...(password ? { password } : {}) }, 201);
+  })
+  .put('/staff/:id', async (c) => {
+    const input = parseInput(staffUpdateInput, await readBody(c));
+    return c.json({ staff: c.var.services.staff.accounts.update(staffId(c), input, actor(c)) });
+  })
+  .post('/staff/:id/reset-password', async (c) => {
+    const password = await c.var.services.staff.accounts.resetPassword(staffId(c), actor(c));
+    return c.json({ password });
+  })
+  .post('/staff/:id/deactivate', (c) => {
+    c.var.services.staff.accounts.setActive(staffId(c), false, actor(c));
+    return c.body(null, 204);
+  })
+  .post('/staff/:id/activate', (c) => {
+    c.var.services.staff.accounts.setActive(staffId(c), true, actor(c));
+    return c.body(null, 204);
+  })
+  .post('/staff/:id/reset-two-factor', (c) => {
+    c.var.services.staff.accounts.resetTwoFactor(staffId(c), actor(c));
+    return c.body(null, 204);
+  })
+  .get('/audit', (c) => c.json(c.var.services.staff.auditLog.list(auditQuery.parse(c.req.query()))))
+  .get('/audit.csv', (c) => {
+    const { header, label, filename } = auditCsvText(apiLang(c));
+    const stream = c.var.services.staff.auditLog.csv(auditQuery.parse(c.req.query()), header, label);
+    return c.body(stream, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="audit-log.csv"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      'Cache-Control': 'no-store',
+    });
+  });

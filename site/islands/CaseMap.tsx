@@ -1,0 +1,19 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { MapOptions } from '../lib/map-options.ts';
+
+type Props = { map: MapOptions; lat: number; lng: number; label: string };
+
+/** A small map with the case's pin (the coordinates are also written out as text for people without it). */
+export default function CaseMap({ map, lat, lng, label }: Props) {
+  const el = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let remove = () => {};
+    import('./map-base.ts').then(async ({ baseMap, pinIcon }) => {
+      const { L, map: m } = await baseMap(el.current!, { ...map, center: [lat, lng] }, 16);
+      L.marker([lat, lng], { icon: pinIcon(L), title: label, alt: label, keyboard: false }).addTo(m);
+      remove = () => m.remove();
+    });
+    return () => remove();
+  }, []);
+  return <div class="map map-small" ref={el} role="region" aria-label={label} />;
+}

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './axe.ts';
+
+test('a resident opens the map, filters to 占道经营, and opens a fixed case with before/after photos', async ({ page }) => {
+  await page.goto('/reports');
+  await expect(page.getByRole('region', { name: /问题分布地图/ }).locator('.leaflet-marker-icon, path.leaflet-interactive').first()).toBeAttached();
+  await expect(page.getByText(/地图范围内 \d+ 件/)).toBeVisible();
+  await page.getByLabel('问题类别').selectOption({ label: '占道经营' });
+  await page.getByLabel('办理状态').selectOption({ label: '已办结' });
+  await page.getByRole('button', { name: '筛选' }).click();
+  await expect(page).toHaveURL(/category=street_vending/);
+  const cards = page.locator('.case-list li');
+  await expect(cards.first()).toContainText('占道经营');
+  await expect(cards.first()).toContainText('已结案');
+  for (const card of await cards.all()) await expect(card).toContainText('占道经营');
+  await expectAccessible(page);
+
+  // The first fixed street-vending case whose reporter agreed to publish photos.
+  const links = await cards.locator('a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  for (const href of links) {
+    await page.goto(href);
+    if (await page.getByRole('img', { name: '处置前 1' }).count()) break;
+  }
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('占道经营');
+  await expect(page.getByRole('img', { name: '处置前 1' })).toBeVisible();
+  await expect(page.getByRole('img', { name: '处置后 1' })).toBeVisible();
+  await expect(page.getByTestId('timeline')).toContainText('核查通过，结案');
+  await expect(page.getByTestId('due')).toHaveText(/按期办结|超期办结/);
+  await expectAccessible(page);
+});
+
+test('the public list works without JavaScript, with paging', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/en/reports');
+  await expect(page.getByText(/^\d+ reports$/)).toBeVisible();
+  await page.getByRole('link', { name: 'Next' }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByText(/Page 2 of \d+/)).toBeVisible();
+  await context.close();
+});
+
+test('an unknown case is 404; a hidden one is 410', async ({ request }) => {
+  expect((await request.get('/reports/YJ-20000101-0001')).status()).toBe(404);
+});

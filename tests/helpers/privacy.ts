@@ -1,0 +1,120 @@
+/**
+ * The privacy crawl: plant personal data the way people really type it, make it public the way staff
+ * do, then fetch every public answer in every format and look for it. A later feature (volunteer
+ * sign-ups…) writes its own Planter — plant secrets, add the URLs that show its data — and runs
+ * `privacyCrawl(ctx, [...DEFAULT_PLANTERS, itsPlanter])` from its own test file.
+ */
+import { eq, isNotNull } from 'drizzle-orm';
+import { caseIdOfToken } from '../../api/opendata/open311/submit.ts';
+import type { Services } from '../../api/services.ts';
+import { cases } from '../../db/schema.ts';
+import { advance } from './opendata.ts';
+import type { testApp } from './services.ts';
+
+export type App = ReturnType<typeof testApp>['app'];
+export type Secret = { label: string; value: string };
+export type CrawlContext = { app: App; services: Services; secrets: Secret[]; urls: Set<string>; cases: string[] };
+/** Plants secrets (ctx.secrets), makes them public the normal way, and adds the URLs that show them (ctx.urls). */
+export type Planter = (ctx: CrawlContext) => Promise<void>;
+
+export const newCrawl = (app: App, services: Services): CrawlContext => ({ app, services, secrets: [], urls: new Set(), cases: [] });
+
+const FORMATS = ['json', 'xml'] as const;
+const AREA = '111.90,21.80,112.10,21.95';
+
+/** Every public answer that lists or describes cases, site-wide, in every format and language. */
+export const SITE_URLS = [
+  '/api/categories', '/api/cases', '/api/cases?per_page=1000', `/api/cases/map?bbox=${AREA}&zoom=14`, `/api/cases/map?bbox=${AREA}&zoom=18`,
+  '/api/openapi.json', '/api/openapi.json?lang=en',
+  ...FORMATS.flatMap((f) => ['discovery', 'services', 'requests', 'requests?status=open', 'servicerequestupdates'].map((p) => `/open311/v2/${p.replace(/(\?|$)/, `.${f}$1`)}`)),
+  '/feeds/updates.atom', '/feeds/updates.atom?lang=en', `/feeds/updates.atom?bbox=${AREA}`,
+  '/data/cases.geojson', '/data/cases.geojson?lang=en', '/data/cases.csv', '/data/cases.csv?lang=en',
+];
+
+/** The public answers about one case. */
+export const caseUrls = (no: string, lat: string, lng: string, category: string) => [
+  ...FORMATS.map((f) => `/open311/v2/requests/${no}.${f}`), `/open311/v2/requests.json?service_request_id=${no}`,
+  `/feeds/cases/${no}.atom`, `/feeds/cases/${no}.atom?lang=en`, `/api/reports/nearby?category=${category}&lat=${lat}&lng=${lng}`,
+];
+
+let n = 0;
+/** Reports with a name, phone, email, a phone and an ID number typed into the text, via the API and via Open311. */
+export const reportPlanter: Planter = async (ctx) => {
+  const k = ++n;
+  const who = { name: `欧阳测试${'甲乙丙丁'[k % 4]}员`, phone: `1371234${String(5600 + k).padStart(4, '0')}`, email: `privacy.probe${k}@example.com` };
+  const typedPhone = `139 0000 ${String(7700 + k)}`;
+  const idNo = '44170219900101123X';
+  const internal = `内部备注：举报人是${who.name}的邻居`;
+  const lat = '21.8601', lng = '111.9790';
+
+  const fd = new FormData();
+  for (const [key, v] of Object.entries({ category: 'open_bbq', lat, lng, description: `人民广场夜里有人露天烧烤，打 ${typedPhone}，身份证 ${idNo}`, name: who.name, phone: who.phone, email: who.email, publish: 'on' })) fd.append(key, v);
+  const viaApi = await ctx.app.request('/api/reports', { method: 'POST', body: fd, headers: { origin: 'http://localhost' } });
+  if (viaApi.status !== 201) throw new Error(`POST /api/reports: ${viaApi.status} ${await viaApi.text()}`);
+  const { trackingNo, code } = await viaApi.json();
+
+  const o311 = { name: `司马探${'甲乙丙丁'[k % 4]}`, phone: `1581234${String(6600 + k).padStart(4, '0')}`, email: `open311.probe${k}@example.com`, media: `https://private.example.net/photo-${k}-secret.jpg` };
+  const viaOpen311 = await ctx.app.request('/open311/v2/requests.json', { method: 'POST', body: new URLSearchParams({
+    service_code: 'open_bbq', lat, long: lng, description: `露天烧烤油烟大，回电 ${o311.phone.replace(/(\d{3})(\d{4})/, '$1-$2-')}`,
+    first_name: o311.name.slice(2), last_name: o311.name.slice(0, 2), phone: o311.phone, email: o311.email, media_url: o311.media,
+  }) });
+  if (viaOpen311.status !== 201) throw new Error(`POST /open311/v2/requests.json: ${viaOpen311.status} ${await viaOpen311.text()}`);
+  const [{ token }] = await viaOpen311.json();
+  const open311No = ctx.services.db.select({ no: cases.trackingNo }).from(cases).where(eq(cases.id, caseIdOfToken(ctx.services.secret, token)!)).get()!.no;
+
+  await advance(ctx.services, trackingNo, ['accept', 'dispatch', 'resolve'], { accept: { internalNote: internal } });
+  await advance(ctx.services, open311No, ['accept']);
+
+  ctx.secrets.push(
+    { label: 'API name', value: who.name }, { label: 'API phone', value: who.phone }, { label: 'API email', value: who.email },
+    { label: 'phone typed into the description', value: typedPhone }, { label: 'ID number typed into the description', value: idNo },
+    { label: 'follow code', value: code }, { label: 'staff internal note', value: internal },
+    { label: 'Open311 name', value: o311.name }, { label: 'Open311 phone', value: o311.phone }, { label: 'Open311 email', value: o311.email },
+    { label: 'Open311 media_url', value: o311.media },
+  );
+  ctx.cases.push(trackingNo, open311No);
+  for (const no of [trackingNo, open311No]) caseUrls(no, lat, lng, 'open_bbq').forEach((u) => ctx.urls.add(u));
+  for (const f of FORMATS) ctx.urls.add(`/open311/v2/tokens/${token}.${f}`);
+  ctx.urls.add(`/api/track?no=${trackingNo}&code=${code}`); // the reporter's view: follow links get shared
+};
+
+/** Contact details of every other report in the database (the demo city's) must not leak either. */
+export const databasePlanter: Planter = async (ctx) => {
+  for (const r of ctx.services.db.select({ phone: cases.reporterPhone, email: cases.reporterEmail }).from(cases).where(isNotNull(cases.reporterPhone)).all()) {
+    ctx.secrets.push({ label: 'a reporter’s phone', value: r.phone! });
+    if (r.email) ctx.secrets.push({ label: 'a reporter’s email', value: r.email });
+  }
+};
+
+export const DEFAULT_PLANTERS: Planter[] = [reportPlanter, databasePlanter];
+
+/** Text as a person would read it: JSON \u escapes, XML character references and URL escapes decoded. */
+function readable(body: string) {
+  return body
+    .replace(/\\u([0-9a-fA-F]{4})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))
+    .replace(/&#x([0-9a-fA-F]+);/g, (_m, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/(?:%[0-9A-Fa-f]{2})+/g, (m) => { try { return decodeURIComponent(m); } catch { return m; } });
+}
+
+const compact = (s: string) => s.replace(/[\s-]/g, '').toLowerCase();
+
+/** Runs the planters, fetches the site-wide URLs and theirs, and reports every secret found (none, we hope). */
+export async function privacyCrawl(ctx: CrawlContext, planters: Planter[] = DEFAULT_PLANTERS) {
+  for (const plant of planters) await plant(ctx);
+  const urls = [...SITE_URLS, ...ctx.urls];
+  const leaks: string[] = [];
+  const failures: string[] = [];
+  const bodies: string[] = [];
+  for (const url of urls) {
+    const res = await ctx.app.request(url);
+    const text = readable(await res.text());
+    if (res.status !== 200) failures.push(`${url}: ${res.status}`);
+    bodies.push(text);
+    const flat = compact(text);
+    for (const s of ctx.secrets) {
+      if (text.includes(s.value) || flat.includes(compact(s.value))) leaks.push(`${s.label} (${s.value}) on ${url}`);
+    }
+  }
+  return { urls, leaks, failures, seen: (needle: string) => bodies.some((b) => b.includes(needle)) };
+}
