@@ -7,6 +7,7 @@ import { createCatalog } from './reports/categories.ts';
 import { createReportsService } from './reports/service.ts';
 import { createSummary } from './opendata/summary.ts';
 import { createPublicCases } from './opendata/public-cases.ts';
+import { createMap } from './opendata/map.ts';
 import { createStats } from './opendata/stats.ts';
 import { createSessions } from './staff/sessions.ts';
 import { createAudit } from './staff/audit.ts';
@@ -35,10 +36,16 @@ export function createServices(config: Config, opts: { clock?: () => Date } = {}
   });
   const summary = createSummary(db, clock);
   const publicCases = createPublicCases(db, secret, clock);
+  const map = createMap(db, clock);
   const sessions = createSessions(db, clock);
   const audit = createAudit(db, clock);
   const cases = createCases({ db, clock, config, secret, catalog, audit, reports });
-  return { config, db, clock, secret, catalog, reports, summary, publicCases, sessions, audit, cases, staff: createStaffService({ db, clock, config, sessions, audit }), stats: createStats(db, clock), close: () => db.$client.close() };
+  const staff = createStaffService({ db, clock, config, sessions, audit });
+  const stats = createStats(db, clock);
+  return {
+    config, db, clock, secret, catalog, reports, summary, publicCases, map, sessions, audit, cases, staff, stats,
+    close: () => db.$client.close(),
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { writeAwareCache } from '../shared/cache.ts';
 import { cases } from '../../db/schema.ts';
 import { whereOf, type PublicFilters } from './public-cases.ts';
+
+type MapQuery = Partial<PublicFilters> & { bbox: [number, number, number, number] };
 
 export type MapCell = { lat: number; lng: number; count: number; open: number; fixed: number; closed: number; trackingNo?: string; categoryId?: string; state?: string };
 
@@ -12,7 +15,7 @@ export const cellSize = (zoom: number) => 360 / 2 ** zoom / (256 / 64);
  * Server-side clustering as a SQL grid: public cases in the box, grouped into cells. One indexed query
  * whatever the filters, so the map stays fast with 100k cases and needs no cache to invalidate.
  */
-export function mapCells(db: Db, f: Partial<PublicFilters> & { bbox: [number, number, number, number] }, zoom: number, now: Date): MapCell[] {
+export function mapCells(db: Db, f: MapQuery, zoom: number, now: Date): MapCell[] {
   const size = cellSize(zoom);
   const cx = sql`cast(floor(${cases.lng} / ${size}) as integer)`;
   const cy = sql`cast(floor(${cases.lat} / ${size}) as integer)`;
@@ -27,4 +30,15 @@ export function mapCells(db: Db, f: Partial<PublicFilters> & { bbox: [number, nu
     ...r, open: r.count - r.fixed - r.closed,
     ...(r.count === 1 ? { trackingNo, categoryId, state } : { lat: (Number(y) + 0.5) * size, lng: (Number(x) + 0.5) * size }),
   }));
+}
+
+/** mapCells behind a write-aware cache: everyone opening the default map view shares one computation. */
+export function createMap(db: Db, clock: () => Date) {
+  const cache = writeAwareCache<MapCell[]>(db, 30_000, 256);
+  return {
+    cells(f: MapQuery, zoom: number) {
+      const now = clock();
+      return cache(JSON.stringify([f, zoom, Math.floor(now.getTime() / 60_000)]), () => mapCells(db, f, zoom, now));
+    },
+  };
 }

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { AppEnv } from '../app.ts';
 import { AppError, zodFields } from '../shared/errors.ts';
 import { publicFilters } from './public-cases.ts';
-import { mapCells } from './map.ts';
 
 const mapQuery = publicFilters.extend({
   zoom: z.coerce.number().int().min(0).max(20),
@@ -22,5 +21,5 @@ export const publicCaseRoutes = new Hono<AppEnv>()
   .get('/', (c) => c.json(c.var.services.publicCases.list(parse(publicFilters, c.req.query()))))
   .get('/map', (c) => {
     const q = parse(mapQuery, c.req.query());
-    return c.json({ cells: mapCells(c.var.services.db, q, q.zoom, c.var.services.clock()) });
+    return c.json({ cells: c.var.services.map.cells(q, q.zoom) });
   });

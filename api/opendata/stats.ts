@@ -19,6 +19,7 @@
  */
 import { and, eq, gte, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { writeAwareCache } from '../shared/cache.ts';
 import { cases } from '../../db/schema.ts';
 import { shanghaiDate } from '../shared/time.ts';
 import {
@@ -183,19 +184,11 @@ export function createStats(db: Db, clock: () => Date) {
     return first ? quarterOf(shanghaiDate(new Date(first))) : null;
   };
 
-  // A report over ~40k cases takes a few hundred ms, so each is kept for a minute — unless anything was written
-  // through this connection since (total_changes) or the day changed (deadlines are judged up to today).
-  const writes = db.$client.prepare('select total_changes()').pluck() as unknown as { get(): number };
-  const cache = new Map<string, { until: number; writes: number; report: StatsReport }>();
+  // A report over ~40k cases takes a few hundred ms: keep each for a minute, unless anything was written since.
+  const cache = writeAwareCache<StatsReport>(db, 60_000, 32);
   function report(period: Period): StatsReport {
-    const now = clock();
-    const key = `${period.from}|${period.to}|${shanghaiDate(now)}`;
-    const hit = cache.get(key);
-    if (hit && hit.until > Date.now() && hit.writes === writes.get()) return hit.report;
-    const fresh = compute(rows(period), period, now);
-    if (cache.size >= 32) cache.delete(cache.keys().next().value!);
-    cache.set(key, { until: Date.now() + 60_000, writes: writes.get(), report: fresh });
-    return fresh;
+    const now = clock(); // deadlines are judged up to today, so the day is part of the key
+    return cache(`${period.from}|${period.to}|${shanghaiDate(now)}`, () => compute(rows(period), period, now));
   }
 
   return {

@@ -6,7 +6,7 @@ const NAME = '欧阳测试员';
 const PHONE = '13712345601';
 const EMAIL = 'privacy.probe@example.com';
 
-test('a reporter’s name, phone and email appear on no public page or API answer', async ({ page, request }) => {
+test('a reporter’s name, phone and email appear on no public page, feed, export or API answer', async ({ page, request }) => {
   await page.goto('/report');
   await page.getByLabel('露天烧烤').check();
   await page.getByRole('region', { name: /地图/ }).click({ position: { x: 200, y: 140 } });
@@ -22,7 +22,10 @@ test('a reporter’s name, phone and email appear on no public page or API answe
   db.prepare(`update cases set state = 'accepted', accepted_at = ? where tracking_no = ?`).run(Date.now(), no);
   db.close();
 
-  const urls = ['/', '/en/', '/report', '/en/report', '/track', '/api/categories',
+  const urls = ['/', '/en/', '/report', '/en/report', '/track', '/api/categories', '/reports', '/en/reports',
+    `/reports/${no}`, `/en/reports/${no}`, '/stats', '/en/stats', '/stats/quarterly', '/api-docs',
+    `/feeds/cases/${no}.atom`, '/feeds/updates.atom', '/data/cases.csv', '/data/cases.geojson', '/open311/v2/requests.json',
+    `/api/cases?per_page=100`,
     '/api/reports/nearby?category=open_bbq&lat=21.8585&lng=111.9822'];
   for (const url of urls) {
     const body = await (await request.get(url)).text();

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { expectAccessible } from './axe.ts';
 
 test('a resident opens the map, filters to 占道经营, and opens a fixed case with before/after photos', async ({ page }) => {
@@ -40,6 +41,14 @@ test('the public list works without JavaScript, with paging', async ({ browser }
   await context.close();
 });
 
-test('an unknown case is 404; a hidden one is 410', async ({ request }) => {
+test('an unknown case is 404; a case staff made non-public is 410', async ({ request }) => {
   expect((await request.get('/reports/YJ-20000101-0001')).status()).toBe(404);
+  const db = new Database('tests/.tmp/e2e-data/cityloop.sqlite');
+  const { tracking_no: no } = db.prepare(`select tracking_no from cases where state = 'rejected' and hidden = 0 limit 1`).get() as { tracking_no: string };
+  expect((await request.get(`/reports/${no}`)).status()).toBe(200);
+  db.prepare('update cases set hidden = 1, hidden_reason = ? where tracking_no = ?').run('e2e', no);
+  db.close();
+  const gone = await request.get(`/reports/${no}`);
+  expect(gone.status()).toBe(410);
+  expect(await gone.text()).toContain('该问题已不再公开');
 });

@@ -1,0 +1,92 @@
+// `npm run bench:scale`: the public map, list and statistics at 100k cases. Builds a scratch database by copying
+// the demo city (with its case logs) until it holds SCALE_CASES cases, then times the queries in-process (median
+// of repeated runs) and the pages over HTTP against the built server (autocannon medians). One run, one machine.
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { loadConfig } from '../../api/config.ts';
+import { createServices } from '../../api/services.ts';
+import { createStats } from '../../api/opendata/stats.ts';
+import { mapCells } from '../../api/opendata/map.ts';
+import { publicFilters } from '../../api/opendata/public-cases.ts';
+import { seedCatalog } from '../../db/seed/catalog.ts';
+import { seedDemo } from '../../db/seed/demo.ts';
+
+const TARGET = Number(process.env.SCALE_CASES ?? 100_000);
+const DATA = 'tests/.tmp/scale-data';
+const PORT = 4391;
+const BASE = `http://127.0.0.1:${PORT}`;
+const CITY = '111.90,21.80,112.06,21.92'; // west,south,east,north: central Yangjiang
+
+function median(ms: number[]) {
+  const s = [...ms].sort((a, b) => a - b);
+  return +(s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2).toFixed(1);
+}
+function time(runs: number, fn: () => unknown) {
+  fn(); // warm the statement cache
+  return median(Array.from({ length: runs }, () => { const t = performance.now(); fn(); return performance.now() - t; }));
+}
+
+/** Copies every demo case k times (new ids, tracking numbers, pins jittered ~±300 m), with its log and photos. */
+function grow(services: ReturnType<typeof createServices>) {
+  const sql = services.db.$client;
+  const base = (sql.prepare('select count(*) n from cases').get() as { n: number }).n;
+  const copies = Math.ceil(TARGET / base) - 1;
+  const cols = (t: string) => (sql.prepare(`select name from pragma_table_info('${t}')`).all() as { name: string }[]).map((c) => c.name);
+  const caseCols = cols('cases').filter((c) => !['id', 'tracking_no', 'lat', 'lng', 'duplicate_of'].includes(c));
+  const logCols = cols('case_log').filter((c) => !['id', 'case_id'].includes(c));
+  const grow1 = sql.transaction((k: number) => {
+    const off = k * 1_000_000;
+    sql.prepare(`insert into cases (id, tracking_no, lat, lng, duplicate_of, ${caseCols.join(',')})
+      select id + ${off}, tracking_no || printf('%03d', ${k}), lat + (random() % 3000) / 1e6, lng + (random() % 3000) / 1e6,
+        duplicate_of + ${off}, ${caseCols.join(',')} from cases where id < 1000000`).run();
+    sql.prepare(`insert into case_log (case_id, ${logCols.join(',')}) select case_id + ${off}, ${logCols.join(',')} from case_log where case_id < 1000000`).run();
+  });
+  for (let k = 1; k <= copies; k++) grow1(k);
+  return (sql.prepare('select count(*) n from cases').get() as { n: number }).n;
+}
+
+async function http(name: string, path: string) {
+  const r = await autocannon({ url: BASE + path, connections: 4, duration: 5 });
+  return { name, reqPerSecMedian: r.requests.p50, latencyMedianMs: r.latency.p50, failed: r.non2xx + r.errors };
+}
+
+rmSync(DATA, { recursive: true, force: true });
+const services = createServices(loadConfig({ DATA_DIR: DATA, DEMO: '0', RATE_LIMITS: 'off' }));
+seedCatalog(services.db);
+await seedDemo(services, { now: new Date(), count: 300, log: () => {} });
+const t0 = performance.now();
+const total = grow(services);
+console.log(`${total} cases (built in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+
+const bbox = CITY.split(',').map(Number) as [number, number, number, number];
+const stats = () => createStats(services.db, services.clock); // a fresh one: no cache
+const quarter = stats().choose({}).period;
+const rows = [
+  { query: 'map cells, city, zoom 13', ms: time(20, () => mapCells(services.db, { bbox }, 13, new Date())) },
+  { query: 'map cells, city, zoom 16', ms: time(20, () => mapCells(services.db, { bbox }, 16, new Date())) },
+  { query: 'map cells, zoom 13, 占道经营 + fixed', ms: time(20, () => mapCells(services.db, { bbox, category: ['street_vending'], status: 'fixed' }, 13, new Date())) },
+  { query: 'list page 1 (20, newest)', ms: time(20, () => services.publicCases.list(publicFilters.parse({}))) },
+  { query: 'list page 1, one category', ms: time(20, () => services.publicCases.list(publicFilters.parse({ category: 'street_vending' }))) },
+  { query: '/stats report, this quarter (uncached)', ms: time(5, () => stats().report(quarter)) },
+];
+console.log('\nIn-process queries (median ms):');
+console.table(rows);
+services.close();
+
+const server = spawn('node', ['dist/server.mjs'], {
+  env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: DATA, DEMO: '0', RATE_LIMITS: 'off', PUBLIC_URL: BASE },
+  stdio: 'ignore',
+});
+try {
+  for (let i = 0; i < 300 && !(await fetch(`${BASE}/healthz`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+  const pages = [
+    await http('GET /api/cases/map (zoom 13)', `/api/cases/map?zoom=13&bbox=${CITY}`),
+    await http('GET /reports', '/reports'),
+    await http('GET /stats (cached report)', '/stats'),
+  ];
+  console.log(`\nOver HTTP at ${total} cases (autocannon, 5 s, 4 connections):`);
+  console.table(pages);
+} finally {
+  server.kill('SIGTERM');
+}
