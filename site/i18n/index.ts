@@ -25,10 +25,7 @@ export const messages: Record<Lang, Messages> = {
   en: join(en, { auth: authEn, console: consoleEn, opendata: opendataEn, stats: statsEn }),
 };
 
-/** Fills {name} placeholders. */
-export function fmt(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
+export { fmt } from './fmt.ts';
 
 /** The path of a page in a language: zh lives at /, English under /en. */
 export function localePath(lang: Lang, path: string): string {

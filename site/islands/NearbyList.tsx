@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { fmt, type Messages } from '../i18n/index.ts';
+import { fmt } from '../i18n/fmt.ts';
+import type { Messages } from '../i18n/index.ts';
 import type { Pin } from './map-picker.ts';
 
 export type NearbyItem = { trackingNo: string; state: string; address: string; createdAt: string; supporters: number; distance: number };

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { fmt, type Messages } from '../i18n/index.ts';
+import { fmt } from '../i18n/fmt.ts';
+import type { Messages } from '../i18n/index.ts';
 import type { MapOptions } from '../lib/map-options.ts';
 
 export type ListItem = { trackingNo: string; categoryId: string; state: string; bucket: string; address: string; createdAt: string; href: string };

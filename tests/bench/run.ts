@@ -3,9 +3,8 @@
 import autocannon from 'autocannon';
 import sharp from 'sharp';
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { pageWeight } from '../helpers/page-weight.ts';
 
 const PORT = 4390;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -26,27 +25,8 @@ async function startServer() {
   throw new Error('server did not start');
 }
 
-/** gzip bytes of the JS a page loads (islands, their static imports; with `dynamic`, lazy chunks too) and of its CSS. */
-async function pageWeight(path: string) {
-  const html = await (await fetch(BASE + path)).text();
-  const dir = 'dist/client';
-  const seen = new Set<string>();
-  const walk = (url: string, dynamic: boolean) => {
-    if (seen.has(url)) return;
-    seen.add(url);
-    const code = readFileSync(join(dir, url), 'utf8');
-    const base = url.slice(0, url.lastIndexOf('/') + 1);
-    for (const m of code.matchAll(/from\s*"(\.\/[^"]+\.js)"|import\("(\.\/[^"]+\.js)"\)/g)) {
-      if (m[1]) walk(base + m[1].slice(2), dynamic);
-      if (m[2] && dynamic) walk(base + m[2].slice(2), dynamic);
-    }
-  };
-  const entries = [...html.matchAll(/(?:component-url|renderer-url|src)="(\/_astro\/[^"]+\.js)"/g)].map((m) => m[1]);
-  entries.forEach((u) => walk(u, true));
-  const gz = (files: string[]) => files.reduce((n, f) => n + gzipSync(readFileSync(join(dir, f))).length, 0);
-  const css = [...html.matchAll(/href="(\/_astro\/[^"]+\.css)"/g)].map((m) => m[1]);
-  const htmlGz = gzipSync(html).length;
-  return { path, jsKB: +(gz([...seen]) / 1024).toFixed(1), cssKB: +(gz(css) / 1024).toFixed(1), htmlKB: +(htmlGz / 1024).toFixed(1) };
+async function weigh(path: string) {
+  return { path, ...pageWeight(await (await fetch(BASE + path)).text()) };
 }
 
 async function multipart(withPhoto: boolean) {
@@ -75,7 +55,7 @@ async function load(name: string, { path, ...opts }: Partial<autocannon.Options>
 const server = await startServer();
 try {
   const weights = [];
-  for (const p of ['/', '/report', '/track', '/en/report']) weights.push(await pageWeight(p));
+  for (const p of ['/', '/report', '/track', '/reports', '/stats', '/staff/login']) weights.push(await weigh(p));
   console.log('\nPage weight (gzip; JS includes lazy chunks such as Leaflet):');
   console.table(weights);
 
