@@ -9,6 +9,7 @@ import { createServices } from '../../api/services.ts';
 import { createStats } from '../../api/opendata/stats.ts';
 import { mapCells } from '../../api/opendata/map.ts';
 import { publicFilters } from '../../api/opendata/public-cases.ts';
+import { listQuery } from '../../api/cases/schema.ts';
 import { seedCatalog } from '../../db/seed/catalog.ts';
 import { seedDemo } from '../../db/seed/demo.ts';
 
@@ -17,6 +18,7 @@ const DATA = 'tests/.tmp/scale-data';
 const PORT = 4391;
 const BASE = `http://127.0.0.1:${PORT}`;
 const CITY = '111.90,21.80,112.06,21.92'; // west,south,east,north: central Yangjiang
+const DISPATCHER = { id: 0, username: 'bench', displayName: 'bench', role: 'dispatcher' as const, unitId: null };
 
 function median(ms: number[]) {
   const s = [...ms].sort((a, b) => a - b);
@@ -69,6 +71,9 @@ const rows = [
   { query: 'list page 1 (20, newest)', ms: time(20, () => services.publicCases.list(publicFilters.parse({}))) },
   { query: 'list page 1, one category', ms: time(20, () => services.publicCases.list(publicFilters.parse({ category: 'street_vending' }))) },
   { query: '/stats report, this quarter (uncached)', ms: time(5, () => stats().report(quarter)) },
+  { query: 'staff queue (dispatcher)', ms: time(10, () => services.cases.queries.queue(DISPATCHER)) },
+  { query: 'staff list, open cases, newest 50', ms: time(10, () => services.cases.queries.list(DISPATCHER, listQuery.parse({ state: 'open' }))) },
+  { query: 'staff list, text search 垃圾桶 (trigram)', ms: time(10, () => services.cases.queries.list(DISPATCHER, listQuery.parse({ q: '垃圾桶' }))) },
 ];
 console.log('\nIn-process queries (median ms):');
 console.table(rows);
