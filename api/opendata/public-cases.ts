@@ -9,7 +9,7 @@ import { isPublicPhoto, photoUrl, publicDescription, publicTimeline } from '../r
 
 // One filter schema for everything public that lists cases: the /reports page, GeoJSON, CSV, feeds.
 const list = z.string().trim().optional().transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []));
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'date_invalid').optional().or(z.literal('').transform(() => undefined));
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'date_invalid').optional().or(z.literal('').transform(() => undefined));
 
 export const publicFilters = z.object({
   category: list,

@@ -1,19 +1,22 @@
-import { and, desc, eq, gte, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { cases } from '../../db/schema.ts';
-
-const isPublic = and(ne(cases.state, 'submitted'), eq(cases.hidden, false));
+import { writeAwareCache } from '../shared/cache.ts';
+import { isPublicSql } from './public-cases.ts';
 
 /** Figures for the home page: the latest public cases and the counts of the last days. */
 export function createSummary(db: Db, clock: () => Date) {
   const recentStmt = db.select({
     trackingNo: cases.trackingNo, categoryId: cases.categoryId, state: cases.state, address: cases.address,
     createdAt: cases.createdAt, acceptedAt: cases.acceptedAt,
-  }).from(cases).where(isPublic).orderBy(desc(cases.acceptedAt)).limit(sql.placeholder('limit')).prepare();
+  }).from(cases).where(isPublicSql).orderBy(desc(cases.acceptedAt)).limit(sql.placeholder('limit')).prepare();
+
+  // The home page asks on every visit; the figures only change with a write.
+  const cache = writeAwareCache<{ received: number; closed: number; open: number }>(db, 60_000, 4);
 
   return {
     recent: (limit = 6) => recentStmt.all({ limit }),
-    lastDays(days: number) {
+    lastDays: (days: number) => cache(`${days}|${Math.floor(clock().getTime() / 60_000)}`, () => {
       const since = new Date(clock().getTime() - days * 86_400_000);
       const row = db.select({
         received: sql<number>`count(*)`,
@@ -21,6 +24,6 @@ export function createSummary(db: Db, clock: () => Date) {
         open: sql<number>`sum(case when ${cases.state} in ('accepted','dispatched','in_progress','on_hold','resolved') then 1 else 0 end)`,
       }).from(cases).where(and(gte(cases.createdAt, since), eq(cases.hidden, false))).get()!;
       return { received: row.received, closed: row.closed ?? 0, open: row.open ?? 0 };
-    },
+    }),
   };
 }

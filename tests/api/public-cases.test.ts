@@ -39,6 +39,8 @@ test('map and list take the same filters; a bad bbox is a 400 with a JSON error'
   }
   const list = await (await app.request('/api/cases?category=street_vending&status=fixed&per_page=100')).json();
   assert.ok(list.items.every((c: { categoryId: string; bucket: string }) => c.categoryId === 'street_vending' && c.bucket === 'fixed'));
+  const impossible = await app.request('/api/cases?from=2026-02-30');
+  assert.equal(impossible.status, 400, 'no 30 February, no silent roll-over to March');
   const bad = await app.request('/api/cases/map?zoom=13&bbox=nowhere');
   assert.equal(bad.status, 400);
   assert.equal((await bad.json()).error.code, 'invalid_input');
