@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 
-export const PORT = 4399;
+export const PORT = Number(process.env.E2E_PORT ?? 4399);
 export const CHROMIUM = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
