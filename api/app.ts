@@ -15,12 +15,7 @@ import { staffRoutes } from './staff/routes.ts';
 import { caseRoutes, ratingRoutes } from './cases/routes.ts';
 import { opendataRoutes } from './opendata/routes.ts';
 import { publicCaseRoutes } from './opendata/public-routes.ts';
-import type { StaffSession } from './staff/sessions.ts';
-
-export type AppEnv = { Variables: { services: Services; rateLimited?: boolean; staffSession?: StaffSession } };
-
-/** Mounted last: static files of the build and Astro's SSR pages. */
-export type SiteMount = (app: Hono<AppEnv>) => void;
+import type { AppEnv, SiteMount } from './env.ts';
 
 const REPORT_POSTS = ['/api/reports', '/report', '/en/report', '/open311/v2/requests.json', '/open311/v2/requests.xml'];
 

@@ -2,10 +2,10 @@ import { getRequestListener } from '@hono/node-server';
 import { loadConfig } from './config.ts';
 import { createServices, type Services } from './services.ts';
 import { createApp } from './app.ts';
-import { seedOnStart } from '../db/seed/index.ts';
+import { seedOnStart } from './demo/index.ts';
 import { SESSION_COOKIE } from './staff/sessions.ts';
 
-export { splitLang } from '../site/i18n/index.ts';
+export { splitLang } from './i18n/lang.ts';
 
 // Used only by api/dev-integration.mjs under `astro dev`.
 export async function startServices() {

@@ -6,7 +6,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createServices } from './services.ts';
 import { createApp } from './app.ts';
 import { astroSite } from './site.ts';
-import { seedOnStart } from '../db/seed/index.ts';
+import { seedOnStart } from './demo/index.ts';
 
 // Process entry: config → database (+ first-start seed) → app → listen; graceful shutdown.
 async function main() {

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
-import type { AppEnv } from '../app.ts';
+import type { AppEnv } from '../env.ts';
 import { requireStaff } from '../staff/middleware.ts';
 import { AppError, errorMessage, localizeFields, zodFields } from '../shared/errors.ts';
 import { apiLang, clientIp } from '../shared/http.ts';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { stringify } from 'csv-stringify';
 import { Readable, pipeline } from 'node:stream';
-import type { AppEnv } from '../app.ts';
+import type { AppEnv } from '../env.ts';
 import { AppError, zodFields } from '../shared/errors.ts';
 import { apiLang } from '../shared/http.ts';
 import { shanghaiDate, shanghaiDateTime } from '../shared/time.ts';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { Feed } from 'feed';
-import type { AppEnv } from '../app.ts';
+import type { AppEnv } from '../env.ts';
 import { AppError, zodFields } from '../shared/errors.ts';
 import { apiLang } from '../shared/http.ts';
 import { labelsFor, xmlSafe, type Labels } from './labels.ts';

@@ -1,4 +1,4 @@
-import { fmt, localePath, messages, type Lang } from '../../site/i18n/index.ts';
+import { apiMessages as messages, fmt, localePath, type Lang } from '../i18n/index.ts';
 import type { CaseState } from '../cases/workflow.ts';
 import type { Services } from '../services.ts';
 import { shanghaiIso } from '../shared/time.ts';

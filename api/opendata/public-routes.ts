@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../app.ts';
+import type { AppEnv } from '../env.ts';
 import { AppError, zodFields } from '../shared/errors.ts';
 import { publicFilters } from './public-cases.ts';
 

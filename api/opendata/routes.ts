@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
-import type { AppEnv } from '../app.ts';
+import type { AppEnv } from '../env.ts';
 import { apiLang } from '../shared/http.ts';
 import { exportRoutes } from './exports.ts';
 import { feedRoutes } from './feeds.ts';

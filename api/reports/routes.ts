@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../app.ts';
+import type { AppEnv } from '../env.ts';
 import { AppError, zodFields } from '../shared/errors.ts';
 import { clientIp } from '../shared/http.ts';
 import { nearbyQuery, trackQuery } from './schema.ts';

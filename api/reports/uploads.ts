@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { eq, or } from 'drizzle-orm';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AppEnv } from '../app.ts';
+import type { AppEnv } from '../env.ts';
 import { casePhotos, cases } from '../../db/schema.ts';
 import { AppError } from '../shared/errors.ts';
 import { hmac } from '../shared/ids.ts';

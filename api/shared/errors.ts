@@ -1,5 +1,6 @@
-import type { Lang } from '../../site/i18n/index.ts';
-import { fmt, messages } from '../../site/i18n/index.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { fmt } from '../i18n/fmt.ts';
+import { apiMessages as messages } from '../i18n/index.ts';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 411 | 413 | 429;
 

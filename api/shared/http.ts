@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { langFromHeader, type Lang } from '../../site/i18n/index.ts';
+import { langFromHeader, type Lang } from '../i18n/lang.ts';
 
 /** The client's address. X-Forwarded-For is believed only behind a configured proxy (its last hop). */
 export function clientIp(c: Context, trustProxy: boolean): string {

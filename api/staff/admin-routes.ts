@@ -1,6 +1,6 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../app.ts';
-import { messages } from '../../site/i18n/index.ts';
+import type { AppEnv } from '../env.ts';
+import { apiMessages as messages } from '../i18n/index.ts';
 import { AppError } from '../shared/errors.ts';
 import { apiLang, clientIp } from '../shared/http.ts';
 import {

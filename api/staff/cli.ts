@@ -4,7 +4,7 @@
  */
 import { ConfigError, loadConfig } from '../config.ts';
 import { createServices } from '../services.ts';
-import { seedCatalog } from '../../db/seed/catalog.ts';
+import { seedCatalog } from '../../db/catalog.ts';
 import { runStaffCommand } from './cli-commands.ts';
 
 async function main(): Promise<number> {

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { AppEnv } from '../app.ts';
+import type { AppEnv } from '../env.ts';
 import { AppError } from '../shared/errors.ts';
 import { SESSION_COOKIE, type StaffUser } from './sessions.ts';
 

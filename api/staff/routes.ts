@@ -1,6 +1,6 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { AppEnv } from '../app.ts';
+import type { AppEnv } from '../env.ts';
 import { AppError } from '../shared/errors.ts';
 import { clientIp } from '../shared/http.ts';
 import { adminRoutes } from './admin-routes.ts';

@@ -1,6 +1,6 @@
 /** What the staff API routes and the console pages share about the web side: cookie, client address, page gates. */
 import type { Context } from 'hono';
-import { localePath, type Lang } from '../../site/i18n/index.ts';
+import { localePath, type Lang } from '../i18n/lang.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Actor } from './audit-log.ts';
 import type { StaffRole } from './schema.ts';

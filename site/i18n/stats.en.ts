@@ -2,7 +2,6 @@ import type { statsZh } from './stats.zh.ts';
 
 // stats messages in English: the same keys as the Chinese file.
 export const statsEn: typeof statsZh = {
-  errors: {},
   title: 'Statistics',
   lead: 'How residents’ reports were accepted, closed and closed on time, for a period of your choice. Click a figure to see the public cases behind it.',
   asOf: 'Figures as of {time}.',

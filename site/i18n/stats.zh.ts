@@ -1,6 +1,5 @@
 // stats messages (简体中文): 数据统计页和季度报告。Error codes go in `errors`; they join the shared error catalog.
 export const statsZh = {
-  errors: {} as Record<string, string>,
   title: '数据统计',
   lead: '群众反映问题的受理、办结和按期办结情况，按统计期汇总。数字可以点开，查看背后已公开的案件。',
   asOf: '数据截至 {time}。',

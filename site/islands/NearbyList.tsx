@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { fmt } from '../i18n/fmt.ts';
+import { fmt } from '../../api/i18n/fmt.ts';
 import type { Messages } from '../i18n/index.ts';
 import type { Pin } from './map-picker.ts';
 

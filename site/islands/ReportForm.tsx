@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Messages } from '../i18n/index.ts';
-import { fmt } from '../i18n/fmt.ts';
+import { fmt } from '../../api/i18n/fmt.ts';
 import type { MapOptions } from '../lib/map-options.ts';
 import { GroupIcon } from '../components/GroupIcon.tsx';
 import { downscale } from './downscale.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { fmt } from '../i18n/fmt.ts';
+import { fmt } from '../../api/i18n/fmt.ts';
 import type { Messages } from '../i18n/index.ts';
 import type { MapOptions } from '../lib/map-options.ts';
 

@@ -5,7 +5,7 @@ import Parser from 'rss-parser';
 import { getIssues } from '@placemarkio/check-geojson';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { cases } from '../../db/schema.ts';
-import { seedDemo } from '../../db/seed/demo.ts';
+import { seedDemo } from '../../api/demo/demo.ts';
 import { FIXED_NOW, testApp } from '../helpers/services.ts';
 import { report } from '../helpers/cases.ts';
 import { advance, insertCases, xmlParser } from '../helpers/opendata.ts';

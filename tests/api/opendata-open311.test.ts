@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { caseLog, cases } from '../../db/schema.ts';
-import { seedDemo } from '../../db/seed/demo.ts';
+import { seedDemo } from '../../api/demo/demo.ts';
 import { FIXED_NOW, testApp } from '../helpers/services.ts';
 import { caseRow } from '../helpers/cases.ts';
 import { advance, asXmlText, insertCases, xmlParser } from '../helpers/opendata.ts';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { seedDemo } from '../../db/seed/demo.ts';
+import { seedDemo } from '../../api/demo/demo.ts';
 import { cases } from '../../db/schema.ts';
 import { FIXED_NOW, testApp } from '../helpers/services.ts';
 import { DEFAULT_PLANTERS, newCrawl, privacyCrawl } from '../helpers/privacy.ts';

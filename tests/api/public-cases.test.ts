@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { cases } from '../../db/schema.ts';
-import { seedDemo } from '../../db/seed/demo.ts';
+import { seedDemo } from '../../api/demo/demo.ts';
 import { FIXED_NOW, testApp } from '../helpers/services.ts';
 
 const CITY = '111.90,21.80,112.06,21.92';

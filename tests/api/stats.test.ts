@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq, gte, lt } from 'drizzle-orm';
 import { caseLog, cases } from '../../db/schema.ts';
-import { seedDemo } from '../../db/seed/demo.ts';
+import { seedDemo } from '../../api/demo/demo.ts';
 import { publicFilters } from '../../api/opendata/public-cases.ts';
 import type { Figures, StatsReport } from '../../api/opendata/stats.ts';
 import type { Services } from '../../api/services.ts';

@@ -10,8 +10,8 @@ import { createStats } from '../../api/opendata/stats.ts';
 import { mapCells } from '../../api/opendata/map.ts';
 import { publicFilters } from '../../api/opendata/public-cases.ts';
 import { listQuery } from '../../api/cases/schema.ts';
-import { seedCatalog } from '../../db/seed/catalog.ts';
-import { seedDemo } from '../../db/seed/demo.ts';
+import { seedCatalog } from '../../db/catalog.ts';
+import { seedDemo } from '../../api/demo/demo.ts';
 
 const TARGET = Number(process.env.SCALE_CASES ?? 100_000);
 const DATA = 'tests/.tmp/scale-data';

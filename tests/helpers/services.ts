@@ -6,7 +6,7 @@ import { hashPassword } from '../../api/staff/passwords.ts';
 import { SESSION_COOKIE, type StaffUser } from '../../api/staff/sessions.ts';
 import { staff } from '../../db/schema.ts';
 import { createApp } from '../../api/app.ts';
-import { seedCatalog } from '../../db/seed/catalog.ts';
+import { seedCatalog } from '../../db/catalog.ts';
 
 export const FIXED_NOW = new Date('2026-11-25T02:00:00Z'); // 10:00 in Asia/Shanghai, a Wednesday
 

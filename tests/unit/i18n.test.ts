@@ -6,19 +6,37 @@ import { authZh } from '../../site/i18n/auth.zh.ts';
 import { authEn } from '../../site/i18n/auth.en.ts';
 import { consoleZh } from '../../site/i18n/console.zh.ts';
 import { consoleEn } from '../../site/i18n/console.en.ts';
-import { opendataZh } from '../../site/i18n/opendata.zh.ts';
-import { opendataEn } from '../../site/i18n/opendata.en.ts';
+import { opendataZh as pageOpendataZh } from '../../site/i18n/opendata.zh.ts';
+import { opendataEn as pageOpendataEn } from '../../site/i18n/opendata.en.ts';
 import { statsZh } from '../../site/i18n/stats.zh.ts';
 import { statsEn } from '../../site/i18n/stats.en.ts';
+import { reportsZh } from '../../api/i18n/reports.zh.ts';
+import { reportsEn } from '../../api/i18n/reports.en.ts';
+import { staffZh } from '../../api/i18n/staff.zh.ts';
+import { staffEn } from '../../api/i18n/staff.en.ts';
+import { casesZh } from '../../api/i18n/cases.zh.ts';
+import { casesEn } from '../../api/i18n/cases.en.ts';
+import { opendataZh } from '../../api/i18n/opendata.zh.ts';
+import { opendataEn } from '../../api/i18n/opendata.en.ts';
 
-const catalogs = { zh: [zh, authZh, consoleZh, opendataZh, statsZh], en: [en, authEn, consoleEn, opendataEn, statsEn] };
+const api = { zh: [reportsZh, staffZh, casesZh, opendataZh], en: [reportsEn, staffEn, casesEn, opendataEn] };
+const pages = {
+  zh: [zh, { auth: authZh }, { console: consoleZh }, { opendata: pageOpendataZh }, { stats: statsZh }],
+  en: [en, { auth: authEn }, { console: consoleEn }, { opendata: pageOpendataEn }, { stats: statsEn }],
+};
 
-test('no feature catalog silently overrides another feature’s error message', () => {
-  for (const [lang, list] of Object.entries(catalogs)) {
+/** Every string's dotted path in a catalog. */
+function leaves(x: unknown, path = ''): string[] {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return [path];
+  return Object.entries(x).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
+}
+
+test('no catalog silently overrides another: each message is written once, in the API or on a page', () => {
+  for (const lang of ['zh', 'en'] as const) {
     const seen = new Map<string, number>();
-    list.forEach((c, i) => {
-      for (const key of Object.keys(c.errors)) {
-        assert.ok(!seen.has(key), `${lang}: error code "${key}" is defined in catalogs ${seen.get(key)} and ${i}`);
+    [...api[lang], ...pages[lang]].forEach((c, i) => {
+      for (const key of leaves(c)) {
+        assert.ok(!seen.has(key), `${lang}: "${key}" is defined in catalogs ${seen.get(key)} and ${i}`);
         seen.set(key, i);
       }
     });
@@ -35,5 +53,7 @@ test('every English message exists for every Chinese one, and none is empty', ()
     if (Array.isArray(a)) return assert.equal((b as unknown[]).length, a.length, path);
     for (const k of Object.keys(a as object)) walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)?.[k], `${path}.${k}`);
   };
-  catalogs.zh.forEach((c, i) => walk(c, catalogs.en[i], `catalog ${i}`));
+  const zhAll = [...api.zh, ...pages.zh];
+  const enAll = [...api.en, ...pages.en];
+  zhAll.forEach((c, i) => walk(c, enAll[i], `catalog ${i}`));
 });

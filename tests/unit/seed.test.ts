@@ -14,7 +14,7 @@ import { CASE_STATES, TRANSITIONS, type CaseAction, type CaseState } from '../..
 import { TRACKING_NO } from '../../api/shared/ids.ts';
 import { shanghaiDate } from '../../api/shared/time.ts';
 import { caseLog, casePhotos, cases, categories, trackingSeq, units } from '../../db/schema.ts';
-import { demoFollowCode, seedCatalog, seedDemo, seedOnStart, type SeedDemoResult } from '../../db/seed/index.ts';
+import { demoFollowCode, seedCatalog, seedDemo, seedOnStart, type SeedDemoResult } from '../../api/demo/index.ts';
 
 const NOW = new Date('2026-11-25T02:00:00Z'); // Wednesday 10:00 in Yangjiang
 const COUNT = 60;

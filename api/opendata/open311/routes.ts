@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { AppEnv } from '../../app.ts';
+import type { AppEnv } from '../../env.ts';
 import { apiLang } from '../../shared/http.ts';
 import { labelsFor, type Labels } from '../labels.ts';
 import { Open311Error, formatOfPath, reply, replyError, splitFormat, type Format } from './format.ts';

@@ -1,4 +1,4 @@
-import type { Lang } from '../../../site/i18n/index.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { OPEN_DATA_OPS } from './opendata-ops.ts';
 import { PUBLIC_OPS } from './public-ops.ts';
 import { STAFF_OPS } from './staff-ops.ts';

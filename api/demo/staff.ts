@@ -3,11 +3,11 @@
  * and one handler per unit (username = the unit's code). All share DEMO_PASSWORD, else one random
  * password printed once: real deployments create accounts with `npm run staff -- create`.
  */
-import { staff } from '../schema.ts';
-import type { Services } from '../../api/services.ts';
-import { hashPassword } from '../../api/staff/passwords.ts';
-import { generatePassword } from '../../api/staff/policy.ts';
-import { authZh } from '../../site/i18n/auth.zh.ts';
+import { staff } from '../../db/schema.ts';
+import type { Services } from '../services.ts';
+import { hashPassword } from '../staff/passwords.ts';
+import { generatePassword } from '../staff/policy.ts';
+import { staffZh } from '../i18n/staff.zh.ts';
 
 type DemoAccount = { username: string; displayName: string; role: 'admin' | 'dispatcher' | 'handler' | 'viewer'; unitId: string | null };
 
@@ -36,7 +36,7 @@ export async function seedDemoStaff(services: Services, opts: { log?: (msg: stri
   db.insert(staff).values(rows).onConflictDoNothing().run();
   log([
     `seeded ${accounts.length} demo staff accounts — sign in at ${config.PUBLIC_URL.replace(/\/$/, '')}/staff/login`,
-    ...accounts.map((a) => `  ${a.username.padEnd(12)} ${a.role.padEnd(10)} ${authZh.roles[a.role]} · ${a.displayName}`),
+    ...accounts.map((a) => `  ${a.username.padEnd(12)} ${a.role.padEnd(10)} ${staffZh.auth.roles[a.role]} · ${a.displayName}`),
     config.DEMO_PASSWORD ? '  password: DEMO_PASSWORD' : `  password (shown once): ${password}`,
   ].join('\n'));
   return accounts;

@@ -6,8 +6,8 @@
 import sharp from 'sharp';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { processPhoto, removePhotos, type PhotoLimits, type StoredPhoto } from '../../api/reports/photos.ts';
-import { randomName } from '../../api/shared/ids.ts';
+import { processPhoto, removePhotos, type PhotoLimits, type StoredPhoto } from '../reports/photos.ts';
+import { randomName } from '../shared/ids.ts';
 import { mulberry32 } from './rng.ts';
 import { sceneSvg } from './scenes.ts';
 

@@ -2,9 +2,9 @@
  * One demo case's life as case_log rows: a legal path through the state machine (api/cases/workflow.ts)
  * with staff actions at Asia/Shanghai working moments (api/cases/deadlines.ts). Pure and deterministic.
  */
-import { addWorkingTime, workingMinutesBetween, type WorkCalendar } from '../../api/cases/deadlines.ts';
-import { TRANSITIONS, type CaseAction, type CaseState } from '../../api/cases/workflow.ts';
-import type { Category, Unit } from '../../api/reports/categories.ts';
+import { addWorkingTime, workingMinutesBetween, type WorkCalendar } from '../cases/deadlines.ts';
+import { TRANSITIONS, type CaseAction, type CaseState } from '../cases/workflow.ts';
+import type { Category, Unit } from '../reports/categories.ts';
 import type { Rng } from './rng.ts';
 import * as T from './texts.ts';
 

@@ -5,8 +5,8 @@
  */
 import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../../api/config.ts';
-import { createServices } from '../../api/services.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { createServices } from '../services.ts';
 import { hasCases, seedCatalog, seedDemo } from './index.ts';
 
 async function main(): Promise<number> {

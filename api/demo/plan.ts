@@ -2,11 +2,11 @@
  * Plans the demo city's reports: who reported what, where, when, and how far each case got by `now`.
  * Pure and deterministic: the same inputs (and seed) always give the same plan; no I/O, no clock.
  */
-import type { WorkCalendar } from '../../api/cases/deadlines.ts';
-import type { CaseState } from '../../api/cases/workflow.ts';
-import type { Category, Unit } from '../../api/reports/categories.ts';
-import { inBounds, type Bounds } from '../../api/shared/geo.ts';
-import { shanghaiDate } from '../../api/shared/time.ts';
+import type { WorkCalendar } from '../cases/deadlines.ts';
+import type { CaseState } from '../cases/workflow.ts';
+import type { Category, Unit } from '../reports/categories.ts';
+import { inBounds, type Bounds } from '../shared/geo.ts';
+import { shanghaiDate } from '../shared/time.ts';
 import { PLACES, placeWeight, type Place } from './places.ts';
 import { mulberry32, type Rng } from './rng.ts';
 import * as T from './texts.ts';

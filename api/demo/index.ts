@@ -1,11 +1,11 @@
 /** Seeding at start-up: the default catalog always, the demo city when asked for and nothing is there yet. */
-import type { Services } from '../../api/services.ts';
-import { cases } from '../schema.ts';
-import { seedCatalog } from './catalog.ts';
+import type { Services } from '../services.ts';
+import { cases } from '../../db/schema.ts';
+import { seedCatalog } from '../../db/catalog.ts';
 import { seedDemo, type SeedDemoResult } from './demo.ts';
 import { seedDemoStaff } from './staff.ts';
 
-export { CATEGORIES, UNITS, seedCatalog } from './catalog.ts';
+export { CATEGORIES, UNITS, seedCatalog } from '../../db/catalog.ts';
 export { DEMO_SEED, demoFollowCode, seedDemo, type SeedDemoOptions, type SeedDemoResult } from './demo.ts';
 
 export const hasCases = (services: Services) => services.db.select({ id: cases.id }).from(cases).limit(1).get() !== undefined;

@@ -3,8 +3,8 @@
  * Inserted on every first start, demo or not; admins edit them afterwards, so this never
  * overwrites anything: each table is filled only while it is still empty.
  */
-import type { Db } from '../client.ts';
-import { categories, units } from '../schema.ts';
+import type { Db } from './client.ts';
+import { categories, units } from './schema.ts';
 
 type UnitRow = typeof units.$inferInsert;
 type CategoryRow = typeof categories.$inferInsert;

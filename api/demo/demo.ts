@@ -4,11 +4,11 @@
  */
 import { inArray, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
-import { demoCalendar } from '../../api/cases/calendar-data.ts';
-import { sha256, trackingNumber } from '../../api/shared/ids.ts';
-import { shanghaiDate } from '../../api/shared/time.ts';
-import type { Services } from '../../api/services.ts';
-import { caseLog, casePhotos, cases, caseSupports, trackingSeq } from '../schema.ts';
+import { demoCalendar } from '../cases/calendar-data.ts';
+import { sha256, trackingNumber } from '../shared/ids.ts';
+import { shanghaiDate } from '../shared/time.ts';
+import type { Services } from '../services.ts';
+import { caseLog, casePhotos, cases, caseSupports, trackingSeq } from '../../db/schema.ts';
 import { buildPool, photoDealer } from './images.ts';
 import { planDemo, poolSize, type PlannedCase } from './plan.ts';
 
