@@ -1,4 +1,5 @@
 import { sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { CASE_STATES, STAFF_ROLES } from './vocabulary.ts';
 
 // Instants are stored as UTC milliseconds (Drizzle maps them to Date).
 const instant = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -29,7 +30,7 @@ export const cases = sqliteTable('cases', {
   trackingNo: text('tracking_no').notNull(),
   followCodeHash: text('follow_code_hash').notNull(), // sha256 of the reporter's secret code
   categoryId: text('category_id').notNull().references(() => categories.id),
-  state: text('state').notNull().default('submitted'),
+  state: text('state', { enum: CASE_STATES }).notNull().default('submitted'),
   lat: real('lat'), // WGS84; null when only a typed address was given
   lng: real('lng'),
   address: text('address').notNull().default(''),
@@ -89,8 +90,8 @@ export const caseLog = sqliteTable('case_log', {
   actorKind: text('actor_kind', { enum: ['reporter', 'staff', 'system', 'public'] }).notNull(),
   actorId: integer('actor_id'), // staff id; never shown publicly
   action: text('action').notNull(), // submit, accept, dispatch, ...
-  fromState: text('from_state'),
-  toState: text('to_state'),
+  fromState: text('from_state', { enum: CASE_STATES }),
+  toState: text('to_state', { enum: CASE_STATES }),
   publicNote: text('public_note'),
   internalNote: text('internal_note'),
   detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(), // e.g. {unitId, dueAt, reasonCode, transferTo, targetCaseId}
@@ -121,7 +122,7 @@ export const staff = sqliteTable('staff', {
   username: text('username').notNull(),
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash').notNull(), // argon2id
-  role: text('role', { enum: ['admin', 'dispatcher', 'handler', 'viewer'] }).notNull(),
+  role: text('role', { enum: STAFF_ROLES }).notNull(),
   unitId: text('unit_id').references(() => units.id), // required for handlers
   totpSecret: text('totp_secret'), // base32; two-factor is on when set and confirmed
   totpEnabled: integer('totp_enabled', { mode: 'boolean' }).notNull().default(false),

@@ -3,6 +3,7 @@
  * moderation commands and the queries so the rule lives in one place.
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { CLOCK_STATES, UNIT_STATES, type CaseState } from './workflow.ts';
 import type { Db } from '../../db/client.ts';
 import { cases } from '../../db/schema.ts';
 import type { StaffUser } from '../staff/sessions.ts';
@@ -12,21 +13,19 @@ import { addWorkingTime, deadlineLight, type DeadlineLight, type WorkCalendar } 
 export type CaseRow = typeof cases.$inferSelect;
 type Tx = Pick<Db, 'select'>;
 
-/** A handler sees a case once it has been sent to their unit (submitted/accepted ones are only a suggestion). */
-export const HANDLER_STATES = ['dispatched', 'in_progress', 'on_hold', 'resolved', 'closed'] as const;
 
 export const canModerate = (actor: StaffUser) => actor.role === 'admin' || actor.role === 'dispatcher';
 
 export function canSee(actor: StaffUser, c: Pick<CaseRow, 'unitId' | 'state'>): boolean {
   if (actor.role !== 'handler') return true;
-  return actor.unitId !== null && c.unitId === actor.unitId && (HANDLER_STATES as readonly string[]).includes(c.state);
+  return actor.unitId !== null && c.unitId === actor.unitId && UNIT_STATES.includes(c.state);
 }
 
 /** The WHERE part that limits a list to what the actor may see (undefined: everything). */
 export function visibleTo(actor: StaffUser): SQL | undefined {
   if (actor.role !== 'handler') return undefined;
   if (!actor.unitId) return sql`0`;
-  return and(eq(cases.unitId, actor.unitId), inArray(cases.state, [...HANDLER_STATES]));
+  return and(eq(cases.unitId, actor.unitId), inArray(cases.state, UNIT_STATES));
 }
 
 /** Loads a case the actor may see; anything else — another unit's case included — is the same 404. */
@@ -47,8 +46,6 @@ export function loadForWrite(tx: Tx, actor: StaffUser, trackingNo: string, versi
 
 // ── Deadline lights ─────────────────────────────────────────────────────────────────
 
-/** States whose clock is running: acceptance for new reports, handling for the others. */
-export const LIGHT_STATES = ['submitted', 'accepted', 'dispatched', 'in_progress'] as const;
 
 /**
  * When the running allowance started: acceptance, or the last time the deadline was set again
@@ -58,12 +55,12 @@ export const clockStartSql = sql<number | null>`coalesce((select max(l.at) from 
   and l.action in ('resume', 'rework', 'reopen')), ${cases.acceptedAt})`;
 
 export type LightInput = {
-  state: string; createdAt: Date; dueAt: Date | null; clockStart: Date | null; acceptHours: number;
+  state: CaseState; createdAt: Date; dueAt: Date | null; clockStart: Date | null; acceptHours: number;
 };
 
 /** The light of an open case, or null when no clock runs (on hold, resolved, finished). */
 export function lightOf(c: LightInput, now: Date, cal: WorkCalendar): DeadlineLight | null {
-  if (!(LIGHT_STATES as readonly string[]).includes(c.state)) return null;
+  if (!CLOCK_STATES.includes(c.state)) return null;
   if (c.state === 'submitted') {
     return deadlineLight(c.createdAt, addWorkingTime(c.createdAt, c.acceptHours, 'hours', cal), now, cal);
   }

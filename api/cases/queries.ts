@@ -9,8 +9,8 @@ import type { StaffUser } from '../staff/sessions.ts';
 import { AppError } from '../shared/errors.ts';
 import { boxAround, distanceMeters } from '../shared/geo.ts';
 import { photoUrl } from '../reports/view.ts';
-import { OPEN_STATES } from '../reports/service.ts';
-import { acceptDue, canModerate, clockStartSql, LIGHT_STATES, lightOf, loadVisible, visibleTo } from './access.ts';
+import { acceptDue, canModerate, clockStartSql, lightOf, loadVisible, visibleTo } from './access.ts';
+import { CLOCK_STATES, OPEN_STATES } from './workflow.ts';
 import type { CaseCalendar } from './calendar.ts';
 import { MODERATION_ACTIONS, PAGE_SIZE, type ListQuery } from './schema.ts';
 import { allowedActions, type CaseState } from './workflow.ts';
@@ -27,7 +27,7 @@ const summaryColumns = {
   reworkCount: cases.reworkCount, clockStart: clockStartSql, acceptHours: categories.acceptHours,
 };
 type SummaryRow = {
-  id: number; trackingNo: string; state: string; categoryId: string; unitId: string | null; address: string; description: string;
+  id: number; trackingNo: string; state: CaseState; categoryId: string; unitId: string | null; address: string; description: string;
   lat: number | null; lng: number | null; createdAt: Date; acceptedAt: Date | null; dueAt: Date | null; supporters: number;
   version: number; hidden: boolean; reworkCount: number; clockStart: number | null; acceptHours: number;
 };
@@ -123,7 +123,7 @@ export function createCaseQueries(deps: { db: Db; clock: () => Date; calendar: C
       q.from ? gte(cases.createdAt, midnight(q.from)) : undefined,
       q.to ? lt(cases.createdAt, new Date(midnight(q.to).getTime() + DAY_MS)) : undefined,
       q.q ? textFilter(q.q) : undefined,
-      q.light ? inArray(cases.state, [...LIGHT_STATES]) : undefined,
+      q.light ? inArray(cases.state, CLOCK_STATES) : undefined,
     );
     const order = q.sort === 'old' ? [asc(cases.createdAt), asc(cases.id)]
       : q.sort === 'due' ? [sql`${cases.dueAt} is null`, asc(cases.dueAt), asc(cases.id)]
@@ -167,7 +167,7 @@ export function createCaseQueries(deps: { db: Db; clock: () => Date; calendar: C
     // A merge always adds supporters to its target, so a case without any skips the (unindexed) duplicate_of scan.
     const merged = row.supporters === 0 ? [] : db.select({ trackingNo: cases.trackingNo, createdAt: cases.createdAt }).from(cases)
       .where(eq(cases.duplicateOf, row.id)).orderBy(asc(cases.createdAt)).all();
-    const actions = actor.role === 'viewer' ? [] : allowedActions(row.state as CaseState, actor.role, actor.unitId, row.unitId);
+    const actions = actor.role === 'viewer' ? [] : allowedActions(row.state, actor.role, actor.unitId, row.unitId);
     return {
       ...withLight(summary),
       publicDescription: row.publicDescription, publish: row.publish, hiddenReason: row.hiddenReason, source: row.source,

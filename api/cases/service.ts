@@ -75,7 +75,7 @@ const PLANS: Record<StaffAction, (c: PlanContext) => Plan> = {
   merge: ({ tx, row, body }) => {
     if (!body.target) return { fields: { targetCaseId: null } };
     const target = tx.select().from(cases).where(eq(cases.trackingNo, body.target)).get();
-    if (!target || target.id === row.id || !isOpen(target.state as CaseState)) {
+    if (!target || target.id === row.id || !isOpen(target.state)) {
       throw new AppError(400, 'invalid_input', { target: 'target_invalid' });
     }
     return {
@@ -156,7 +156,7 @@ export function createCaseActions(deps: CaseDeps) {
       const row = loadVisible(tx, actor, trackingNo);
       if (actor.role === 'viewer') throw new AppError(403, 'action_forbidden');
       if (row.version !== body.version) throw conflict();
-      const state = row.state as CaseState;
+      const state = row.state;
       // State and role first, so a stale form says "not possible now" rather than complaining about a field.
       if (!allowedActions(state, actor.role, actor.unitId, row.unitId).includes(action)) {
         const r = checkTransition({ state, action, role: actor.role, actorUnitId: actor.unitId, caseUnitId: row.unitId, fields: {} });

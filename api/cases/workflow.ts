@@ -4,11 +4,9 @@
  * Error codes are stable strings; the i18n layer turns them into words.
  */
 
-export const CASE_STATES = [
-  'submitted', 'accepted', 'rejected', 'duplicate', 'dispatched',
-  'in_progress', 'on_hold', 'resolved', 'closed',
-] as const;
-export type CaseState = (typeof CASE_STATES)[number];
+import { CASE_STATES, STAFF_ROLES, type CaseState } from '../../db/vocabulary.ts';
+
+export { CASE_STATES, type CaseState };
 
 export const CASE_ACTIONS = [
   'accept', 'reject', 'merge', 'dispatch', 'start', 'hold',
@@ -16,7 +14,8 @@ export const CASE_ACTIONS = [
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
-export const ROLES = ['admin', 'dispatcher', 'handler', 'viewer', 'reporter', 'system'] as const;
+/** Who may act on a case: staff accounts, plus the reporter (rating) and the system. */
+export const ROLES = [...STAFF_ROLES, 'reporter', 'system'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const REJECT_REASONS = ['not_jurisdiction', 'not_a_problem', 'insufficient_info'] as const;
@@ -183,6 +182,7 @@ export function allowedActions(
 
 export type PublicBucket = 'pending' | 'open' | 'closed' | 'fixed';
 
+// Every set of states the rest of the portal uses is derived here, from this one table.
 const PUBLIC_BUCKET: Readonly<Record<CaseState, PublicBucket>> = {
   submitted: 'pending', // not public yet: only its reporter and staff see it
   accepted: 'open',
@@ -199,8 +199,30 @@ export function publicBucket(state: CaseState): PublicBucket {
   return PUBLIC_BUCKET[state];
 }
 
+const where = (keep: (s: CaseState) => boolean): CaseState[] => CASE_STATES.filter(keep);
+
+/** The states of each public bucket (the /reports status filter, map colours, Open311 open/closed). */
+export const STATES_OF: Readonly<Record<Exclude<PublicBucket, 'pending'>, CaseState[]>> = {
+  open: where((s) => PUBLIC_BUCKET[s] === 'open'),
+  closed: where((s) => PUBLIC_BUCKET[s] === 'closed'),
+  fixed: where((s) => PUBLIC_BUCKET[s] === 'fixed'),
+};
+/** Shown to the public (unless staff hid the case). */
+export const PUBLIC_STATES = where((s) => PUBLIC_BUCKET[s] !== 'pending');
+/** Still needs work from the bureau, new reports included. */
+export const OPEN_STATES = where((s) => PUBLIC_BUCKET[s] === 'pending' || PUBLIC_BUCKET[s] === 'open');
+/** 立案: in handling or done — not awaiting acceptance, rejected or merged. */
+export const ACCEPTED_STATES = [...STATES_OF.open, ...STATES_OF.fixed];
+/** Left out of the on-time rates: nothing was committed (rejected, merged) or the clock is stopped (挂账). */
+export const NOT_JUDGED_STATES: CaseState[] = [...STATES_OF.closed, 'on_hold'];
+/** A handler sees a case once it has been sent to their unit (the states a dispatch leads to and beyond). */
+export const UNIT_STATES: CaseState[] = ['dispatched', 'in_progress', 'on_hold', 'resolved', 'closed'];
+/** States whose deadline clock is running: acceptance for new reports, handling for the others. */
+export const CLOCK_STATES: CaseState[] = ['submitted', 'accepted', 'dispatched', 'in_progress'];
+
 /** Still needs work from the bureau (includes submitted cases not yet triaged). */
 export function isOpen(state: CaseState): boolean {
-  const bucket = PUBLIC_BUCKET[state];
-  return bucket === 'pending' || bucket === 'open';
+  return OPEN_STATES.includes(state);
 }
+
+export const isPublicState = (state: CaseState) => PUBLIC_STATES.includes(state);

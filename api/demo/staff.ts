@@ -8,8 +8,9 @@ import type { Services } from '../services.ts';
 import { hashPassword } from '../staff/passwords.ts';
 import { generatePassword } from '../staff/policy.ts';
 import { staffZh } from '../i18n/staff.zh.ts';
+import type { StaffRole } from '../../db/vocabulary.ts';
 
-type DemoAccount = { username: string; displayName: string; role: 'admin' | 'dispatcher' | 'handler' | 'viewer'; unitId: string | null };
+type DemoAccount = { username: string; displayName: string; role: StaffRole; unitId: string | null };
 
 export function demoAccounts(services: Services): DemoAccount[] {
   return [

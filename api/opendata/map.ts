@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
+import { STATES_OF } from '../cases/workflow.ts';
 import type { Db } from '../../db/client.ts';
 import { writeAwareCache } from '../shared/cache.ts';
 import { cases } from '../../db/schema.ts';
@@ -21,8 +22,8 @@ export function mapCells(db: Db, f: MapQuery, zoom: number, now: Date): MapCell[
   const cy = sql`cast(floor(${cases.lat} / ${size}) as integer)`;
   const rows = db.select({
     lat: sql<number>`avg(${cases.lat})`, lng: sql<number>`avg(${cases.lng})`, count: sql<number>`count(*)`, cx, cy,
-    fixed: sql<number>`sum(${cases.state} = 'closed')`,
-    closed: sql<number>`sum(${cases.state} in ('rejected', 'duplicate'))`,
+    fixed: sql<number>`sum(${inArray(cases.state, STATES_OF.fixed)})`,
+    closed: sql<number>`sum(${inArray(cases.state, STATES_OF.closed)})`,
     trackingNo: sql<string>`min(${cases.trackingNo})`, categoryId: sql<string>`min(${cases.categoryId})`, state: sql<string>`min(${cases.state})`,
   }).from(cases).where(whereOf(f, now)).groupBy(cx, cy).limit(2000).all();
   // A single case sits at its own place; a cluster at its cell's centre, so clusters keep their distance.

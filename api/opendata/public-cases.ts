@@ -2,7 +2,7 @@ import { and, asc, between, desc, eq, gte, inArray, isNotNull, lt, lte, ne, not,
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { casePhotos, caseLog, cases } from '../../db/schema.ts';
-import { publicBucket } from '../cases/workflow.ts';
+import { ACCEPTED_STATES, NOT_JUDGED_STATES, PUBLIC_STATES, STATES_OF, isPublicState, publicBucket } from '../cases/workflow.ts';
 import type { CaseState } from '../cases/workflow.ts';
 import { maskPersonalData } from '../shared/masking.ts';
 import { isPublicPhoto, photoUrl, publicDescription, publicTimeline } from '../reports/view.ts';
@@ -32,24 +32,18 @@ export type PublicQuery = Partial<PublicFilters> & {
   trackingNos?: string[]; buckets?: ('open' | 'closed' | 'fixed')[]; createdFrom?: Date; createdTo?: Date;
 };
 
-const STATES_OF: Record<'open' | 'closed' | 'fixed', CaseState[]> = {
-  open: ['accepted', 'dispatched', 'in_progress', 'on_hold', 'resolved'],
-  closed: ['rejected', 'duplicate'],
-  fixed: ['closed'],
-};
-
 /** Never public: not yet accepted, or hidden by staff. */
-export const isPublicSql = and(ne(cases.state, 'submitted'), eq(cases.hidden, false))!;
+export const isPublicSql = and(inArray(cases.state, PUBLIC_STATES), eq(cases.hidden, false))!;
 
 const shanghaiMidnight = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
 // The /stats definitions (api/opendata/stats.ts), so each figure there links to exactly its cases.
 const closedOnTime = and(eq(cases.state, 'closed'), lte(cases.closedAt, cases.dueAt))!;
 const FLAGS: Record<NonNullable<PublicFilters['flag']>, (now: Date) => SQL> = {
-  accepted: () => inArray(cases.state, [...STATES_OF.open, ...STATES_OF.fixed]), // 立案: in handling or done
+  accepted: () => inArray(cases.state, ACCEPTED_STATES),
   on_time: () => closedOnTime,
   // Not closed by the due time, and the due time has passed; rejected, merged and on-hold cases are not judged.
-  missed: (now) => and(notInArray(cases.state, ['rejected', 'duplicate', 'on_hold']), lt(cases.dueAt, now), not(closedOnTime))!,
+  missed: (now) => and(notInArray(cases.state, NOT_JUDGED_STATES), lt(cases.dueAt, now), not(closedOnTime))!,
   rework: () => sql`exists (select 1 from ${caseLog} where ${caseLog.caseId} = ${cases.id} and ${caseLog.action} = 'rework')`,
 };
 
@@ -82,7 +76,7 @@ const BATCH = 1000;
 /** What anyone may know about a case: no reporter, no internal notes, masked text, consented photos only. */
 export function toPublicCase(c: Row) {
   return {
-    trackingNo: c.trackingNo, categoryId: c.categoryId, state: c.state as CaseState, bucket: publicBucket(c.state as CaseState),
+    trackingNo: c.trackingNo, categoryId: c.categoryId, state: c.state, bucket: publicBucket(c.state),
     lat: c.lat, lng: c.lng, address: maskPersonalData(c.address), description: c.publish ? publicDescription(c) : '',
     unitId: c.unitId, supporters: c.supporters, rating: c.rating,
     createdAt: c.createdAt, acceptedAt: c.acceptedAt, dueAt: c.dueAt, closedAt: c.closedAt, updatedAt: c.updatedAt,
@@ -119,7 +113,7 @@ export function createPublicCases(db: Db, secret: string, clock: () => Date) {
     /** One case for its public page: 'gone' when hidden (410), null when unknown or not yet public (404). */
     detail(trackingNo: string) {
       const c = byNo.get({ no: trackingNo.toUpperCase() });
-      if (!c || c.state === 'submitted') return null;
+      if (!c || !isPublicState(c.state)) return null;
       if (c.hidden) return 'gone' as const;
       const photos = db.select().from(casePhotos).where(eq(casePhotos.caseId, c.id)).orderBy(asc(casePhotos.id)).all()
         .filter((p) => isPublicPhoto(c, p))

@@ -18,6 +18,7 @@
  *   rework_count column, is the record).
  */
 import { and, eq, gte, lt, or, sql } from 'drizzle-orm';
+import { ACCEPTED_STATES, CASE_STATES, NOT_JUDGED_STATES, type CaseState } from '../cases/workflow.ts';
 import type { Db } from '../../db/client.ts';
 import { writeAwareCache } from '../shared/cache.ts';
 import { cases } from '../../db/schema.ts';
@@ -29,7 +30,7 @@ import {
 import { topPlaces } from './stats-places.ts';
 
 export type StatsRow = {
-  categoryId: string; unitId: string | null; state: string; hidden: boolean;
+  categoryId: string; unitId: string | null; state: CaseState; hidden: boolean;
   createdAt: Date; dueAt: Date | null; closedAt: Date | null;
   reworks: number; address: string; lat: number | null; lng: number | null;
 };
@@ -41,8 +42,8 @@ export type Figures = {
   reworks: number; reworkedCases: number;
 };
 
-const NOT_ACCEPTED = new Set(['submitted', 'rejected', 'duplicate']);
-const NOT_JUDGED = new Set(['rejected', 'duplicate', 'on_hold']); // left out of the on-time rate
+const NOT_ACCEPTED = new Set(CASE_STATES.filter((s) => !ACCEPTED_STATES.includes(s)));
+const NOT_JUDGED = new Set(NOT_JUDGED_STATES); // left out of the on-time rate
 export const MIN_CASES_TO_RANK = 10;
 const HOUR = 3_600_000;
 const WEEK = 7 * 86_400_000;

@@ -1,4 +1,5 @@
-import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { STATES_OF } from '../cases/workflow.ts';
 import type { Db } from '../../db/client.ts';
 import { cases } from '../../db/schema.ts';
 import { writeAwareCache } from '../shared/cache.ts';
@@ -20,8 +21,8 @@ export function createSummary(db: Db, clock: () => Date) {
       const since = new Date(clock().getTime() - days * 86_400_000);
       const row = db.select({
         received: sql<number>`count(*)`,
-        closed: sql<number>`sum(case when ${cases.state} = 'closed' then 1 else 0 end)`,
-        open: sql<number>`sum(case when ${cases.state} in ('accepted','dispatched','in_progress','on_hold','resolved') then 1 else 0 end)`,
+        closed: sql<number>`sum(case when ${inArray(cases.state, STATES_OF.fixed)} then 1 else 0 end)`,
+        open: sql<number>`sum(case when ${inArray(cases.state, STATES_OF.open)} then 1 else 0 end)`,
       }).from(cases).where(and(gte(cases.createdAt, since), eq(cases.hidden, false))).get()!;
       return { received: row.received, closed: row.closed ?? 0, open: row.open ?? 0 };
     }),

@@ -1,4 +1,5 @@
 import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
+import { OPEN_STATES, isOpen } from '../cases/workflow.ts';
 import type { Db } from '../../db/client.ts';
 import { casePhotos, caseLog, cases, caseSupports, trackingSeq } from '../../db/schema.ts';
 import { AppError, zodFields } from '../shared/errors.ts';
@@ -20,7 +21,6 @@ export type ReportsDeps = {
   clock: () => Date;
 };
 
-export const OPEN_STATES = ['submitted', 'accepted', 'dispatched', 'in_progress', 'on_hold', 'resolved'];
 const NEARBY_METERS = 100;
 
 export function createReportsService(deps: ReportsDeps) {
@@ -113,7 +113,7 @@ export function createReportsService(deps: ReportsDeps) {
       const c = tx.select({ id: cases.id, state: cases.state, hidden: cases.hidden }).from(cases)
         .where(eq(cases.trackingNo, trackingNo)).get();
       if (!c || c.hidden) throw new AppError(404, 'not_found');
-      if (!OPEN_STATES.includes(c.state)) throw new AppError(409, 'case_closed');
+      if (!isOpen(c.state)) throw new AppError(409, 'case_closed');
       const clientHash = hmac(deps.secret, `${clientIp}|${shanghaiDate(now)}`);
       const added = tx.insert(caseSupports).values({ caseId: c.id, at: now, clientHash }).onConflictDoNothing().run();
       if (added.changes === 0) throw new AppError(409, 'already_supported');

@@ -1,13 +1,14 @@
 import type { cases, casePhotos, caseLog } from '../../db/schema.ts';
 import { hmac } from '../shared/ids.ts';
 import { maskPersonalData } from '../shared/masking.ts';
+import { isPublicState } from '../cases/workflow.ts';
 
 type CaseRow = typeof cases.$inferSelect;
 type PhotoRow = typeof casePhotos.$inferSelect;
 type LogRow = typeof caseLog.$inferSelect;
 
 /** Whether the public may see a case at all (not before acceptance, never when hidden). */
-export const isPublicCase = (c: Pick<CaseRow, 'state' | 'hidden'>) => c.state !== 'submitted' && !c.hidden;
+export const isPublicCase = (c: Pick<CaseRow, 'state' | 'hidden'>) => isPublicState(c.state) && !c.hidden;
 
 /** Whether the public may see a photo: a public case, the reporter's consent for before-photos, not hidden. */
 export const isPublicPhoto = (c: Pick<CaseRow, 'state' | 'hidden' | 'publish'>, p: Pick<PhotoRow, 'kind' | 'hidden'>) =>

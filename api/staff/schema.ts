@@ -5,8 +5,9 @@ import { PASSWORD_MAX, passwordProblem } from './policy.ts';
 // One schema per input, shared by the /api/staff routes (JSON or form) and the console's forms (strings).
 // Messages are error codes; the auth catalogs say them in zh and en.
 
-export const STAFF_ROLES = ['admin', 'dispatcher', 'handler', 'viewer'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+import { STAFF_ROLES, type StaffRole } from '../../db/vocabulary.ts';
+
+export { STAFF_ROLES, type StaffRole };
 
 const text = (max: number, code: string) => z.string().trim().max(max, code).default('');
 const required = (max: number, code: string, tooLong = 'too_long') => z.string().default('').transform((s) => s.trim())

@@ -3,11 +3,12 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import { staff, staffSessions } from '../../db/schema.ts';
 import { sha256 } from '../shared/ids.ts';
+import type { StaffRole } from '../../db/vocabulary.ts';
 
 export const SESSION_COOKIE = 'cl_staff';
 export const SESSION_HOURS = 12;
 
-export type StaffUser = { id: number; username: string; displayName: string; role: 'admin' | 'dispatcher' | 'handler' | 'viewer'; unitId: string | null };
+export type StaffUser = { id: number; username: string; displayName: string; role: StaffRole; unitId: string | null };
 export type StaffSession = { staff: StaffUser; csrfToken: string; twoFactorPending: boolean; sessionId: string };
 
 /** Staff sessions: the cookie holds a random token; the database keeps only its hash. */

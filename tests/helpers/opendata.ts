@@ -16,7 +16,7 @@ export function insertCases(services: Services, list: PlainCase[]) {
     serial++;
     return {
       trackingNo: `YJ-${shanghaiDate(c.createdAt).replaceAll('-', '')}-${String(50_000 + serial)}`, followCodeHash: sha256(`code${serial}`),
-      categoryId: 'exposed_garbage', state: 'accepted', lat: 21.8585, lng: 111.9822, address: '人民广场东侧', description: '垃圾落地',
+      categoryId: 'exposed_garbage', state: 'accepted' as const, lat: 21.8585, lng: 111.9822, address: '人民广场东侧', description: '垃圾落地',
       unitId: 'sanitation', updatedAt: c.createdAt, acceptedAt: c.createdAt, ...c,
     };
   });

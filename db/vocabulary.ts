@@ -1,0 +1,12 @@
+// The data's own vocabulary: the values the state and role columns may hold. The schema types its columns from
+// these lists; api/cases/workflow.ts owns what they mean (transitions, which states are open or public).
+
+export const CASE_STATES = [
+  'submitted', 'accepted', 'rejected', 'duplicate', 'dispatched',
+  'in_progress', 'on_hold', 'resolved', 'closed',
+] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+/** Roles of staff accounts. */
+export const STAFF_ROLES = ['admin', 'dispatcher', 'handler', 'viewer'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
