@@ -5,6 +5,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { caseLog, casePhotos, cases, categories, staff } from '../../db/schema.ts';
+import { shanghaiMidnight } from '../shared/time.ts';
 import type { StaffUser } from '../staff/sessions.ts';
 import { AppError } from '../shared/errors.ts';
 import { boxAround, distanceMeters } from '../shared/geo.ts';
@@ -18,7 +19,6 @@ import { allowedActions, type CaseState } from './workflow.ts';
 const NEARBY_METERS = 100;
 const QUEUE_LIMIT = 100;
 const DAY_MS = 86_400_000;
-const midnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
 const summaryColumns = {
   id: cases.id, trackingNo: cases.trackingNo, state: cases.state, categoryId: cases.categoryId, unitId: cases.unitId,
@@ -120,8 +120,8 @@ export function createCaseQueries(deps: { db: Db; clock: () => Date; calendar: C
       visibleTo(actor), state,
       q.category ? eq(cases.categoryId, q.category) : undefined,
       q.unit && actor.role !== 'handler' ? eq(cases.unitId, q.unit) : undefined,
-      q.from ? gte(cases.createdAt, midnight(q.from)) : undefined,
-      q.to ? lt(cases.createdAt, new Date(midnight(q.to).getTime() + DAY_MS)) : undefined,
+      q.from ? gte(cases.createdAt, shanghaiMidnight(q.from)) : undefined,
+      q.to ? lt(cases.createdAt, new Date(shanghaiMidnight(q.to).getTime() + DAY_MS)) : undefined,
       q.q ? textFilter(q.q) : undefined,
       q.light ? inArray(cases.state, CLOCK_STATES) : undefined,
     );

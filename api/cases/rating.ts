@@ -8,7 +8,8 @@ import type { Db } from '../../db/client.ts';
 import { caseLog, cases } from '../../db/schema.ts';
 import type { Catalog } from '../reports/categories.ts';
 import type { ReportsService } from '../reports/service.ts';
-import { AppError } from '../shared/errors.ts';
+import { AppError, zodFields } from '../shared/errors.ts';
+import { rateBody } from './schema.ts';
 import type { CaseCalendar } from './calendar.ts';
 import { addWorkingTime } from './deadlines.ts';
 import { checkTransition, type Rating } from './workflow.ts';
@@ -19,6 +20,14 @@ export const canRate = (c: { state: string; closedAt: Date | null; rating: strin
 
 export function createRating(deps: { db: Db; clock: () => Date; reports: ReportsService; catalog: Catalog; calendar: CaseCalendar }) {
   const { db, clock } = deps;
+
+  /** The rating form or JSON as sent: a bad number or code is the same 404 as /track; no rating is a field error. */
+  function rateFields(fields: unknown) {
+    const r = rateBody.safeParse(fields);
+    if (r.success) return rate(r.data);
+    const f = zodFields(r.error.issues);
+    throw f.no || f.code ? new AppError(404, 'track_not_found') : new AppError(400, 'invalid_input', f);
+  }
 
   function rate(input: { no: string; code: string; rating: Rating }) {
     const found = deps.reports.findForReporter(input.no, input.code); // wrong code: the same 404 as /track
@@ -48,7 +57,7 @@ export function createRating(deps: { db: Db; clock: () => Date; reports: Reports
     }, { behavior: 'immediate' });
   }
 
-  return { rate, canRate };
+  return { rate, rateFields, canRate };
 }
 
 export type CaseRating = ReturnType<typeof createRating>;

@@ -1,11 +1,10 @@
 import { Hono, type Context } from 'hono';
-import type { z } from 'zod';
 import type { AppEnv } from '../env.ts';
 import { requireStaff } from '../staff/middleware.ts';
-import { AppError, errorMessage, localizeFields, zodFields } from '../shared/errors.ts';
+import { AppError, parseInput, errorMessage, localizeFields } from '../shared/errors.ts';
 import { apiLang, clientIp } from '../shared/http.ts';
 import { readReportForm } from '../reports/form.ts';
-import { actionBody, bulkBody, isModerationAction, isStaffAction, listQuery, rateBody } from './schema.ts';
+import { bulkBody, listQuery } from './schema.ts';
 
 /** Reads a JSON body, or a form (multipart with after-photos for resolve). */
 async function readBody(c: Context<AppEnv>): Promise<{ fields: Record<string, unknown>; uploads: Buffer[] }> {
@@ -19,11 +18,6 @@ async function readBody(c: Context<AppEnv>): Promise<{ fields: Record<string, un
   return { fields, uploads: [] };
 }
 
-function parse<S extends z.ZodType>(schema: S, v: unknown): z.output<S> {
-  const r = schema.safeParse(v);
-  if (!r.success) throw new AppError(400, 'invalid_input', zodFields(r.error.issues));
-  return r.data;
-}
 
 const me = (c: Context<AppEnv>) => c.var.staffSession!.staff;
 
@@ -32,11 +26,11 @@ const ipOf = (c: Context<AppEnv>) => clientIp(c, c.var.services.config.TRUST_PRO
 /** /api/staff/cases: the case workflow for staff (queue, lists, one case, actions, bulk). */
 export const caseRoutes = new Hono<AppEnv>()
   .use('*', requireStaff())
-  .get('/', (c) => c.json(c.var.services.cases.queries.list(me(c), parse(listQuery, c.req.query()))))
+  .get('/', (c) => c.json(c.var.services.cases.queries.list(me(c), parseInput(listQuery, c.req.query()))))
   .get('/queue', (c) => c.json(c.var.services.cases.queries.queue(me(c))))
   .post('/bulk', async (c) => {
     const { fields } = await readBody(c);
-    const results = c.var.services.cases.actions.bulk(me(c), parse(bulkBody, fields), ipOf(c));
+    const results = c.var.services.cases.actions.bulk(me(c), parseInput(bulkBody, fields), ipOf(c));
     const lang = apiLang(c);
     return c.json({
       ok: results.filter((r) => r.ok).length,
@@ -47,22 +41,12 @@ export const caseRoutes = new Hono<AppEnv>()
   })
   .get('/:no', (c) => c.json(c.var.services.cases.queries.detail(me(c), c.req.param('no'))))
   .post('/:no/actions/:action', async (c) => {
-    const { cases } = c.var.services;
-    const action = c.req.param('action');
     const { fields, uploads } = await readBody(c);
-    const body = parse(actionBody, fields);
-    if (isStaffAction(action)) return c.json(await cases.actions.perform(me(c), c.req.param('no'), action, body, uploads, ipOf(c)));
-    if (isModerationAction(action)) return c.json(cases.moderation.moderate(me(c), c.req.param('no'), action, body, ipOf(c)));
-    throw new AppError(404, 'not_found');
+    return c.json(await c.var.services.cases.act(me(c), c.req.param('no'), c.req.param('action'), fields, uploads, ipOf(c)));
   });
 
 /** /api/track/rate: the reporter rates a closed case with the follow code (form-encoded or JSON). */
 export const ratingRoutes = new Hono<AppEnv>().post('/rate', async (c) => {
   const { fields } = await readBody(c);
-  const r = rateBody.safeParse(fields);
-  if (!r.success) {
-    const f = zodFields(r.error.issues);
-    throw f.no || f.code ? new AppError(404, 'track_not_found') : new AppError(400, 'invalid_input', f);
-  }
-  return c.json(c.var.services.cases.rating.rate(r.data));
+  return c.json(c.var.services.cases.rating.rateFields(fields));
 });

@@ -11,7 +11,7 @@ import type { StaffUser } from '../staff/sessions.ts';
 import type { Catalog, Category } from '../reports/categories.ts';
 import { processPhotos, removePhotos, type PhotoLimits, type StoredPhoto } from '../reports/photos.ts';
 import { AppError, isAppError } from '../shared/errors.ts';
-import { shanghaiDate } from '../shared/time.ts';
+import { shanghaiDate, shanghaiMidnight } from '../shared/time.ts';
 import { conflict, loadVisible, type CaseRow } from './access.ts';
 import type { CaseCalendar } from './calendar.ts';
 import { addWorkingTime, type WorkCalendar } from './deadlines.ts';
@@ -43,7 +43,6 @@ const MISSING: Record<string, [field: string, code: string]> = {
 };
 
 const handleDue = (from: Date, cat: Category, cal: WorkCalendar) => addWorkingTime(from, cat.handleAmount, cat.handleUnit, cal);
-const SHANGHAI_MIDNIGHT = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
 function unitOf(tx: Tx, unitId: string) {
   if (!tx.select({ id: units.id }).from(units).where(eq(units.id, unitId)).get()) {
@@ -105,7 +104,7 @@ const PLANS: Record<StaffAction, (c: PlanContext) => Plan> = {
     }
     return {
       fields: { publicNote: body.publicNote, plannedDate: body.plannedDate },
-      set: body.plannedDate ? { holdUntil: SHANGHAI_MIDNIGHT(body.plannedDate) } : {},
+      set: body.plannedDate ? { holdUntil: shanghaiMidnight(body.plannedDate) } : {},
       detail: { plannedDate: body.plannedDate },
     };
   },

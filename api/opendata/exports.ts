@@ -1,18 +1,13 @@
 import { Hono } from 'hono';
-import { stringify } from 'csv-stringify';
-import { Readable, pipeline } from 'node:stream';
+import { csvStream } from '../shared/csv.ts';
 import type { AppEnv } from '../env.ts';
-import { AppError, zodFields } from '../shared/errors.ts';
+import { parseInput } from '../shared/errors.ts';
 import { apiLang } from '../shared/http.ts';
 import { shanghaiDate, shanghaiDateTime } from '../shared/time.ts';
 import { iso, labelsFor, type Labels } from './labels.ts';
 import { publicFilters, type PublicCase, type PublicFilters } from './public-cases.ts';
 
-function filtersOf(query: Record<string, string>): PublicFilters {
-  const q = publicFilters.safeParse(query);
-  if (!q.success) throw new AppError(400, 'invalid_input', zodFields(q.error.issues));
-  return q.data;
-}
+const filtersOf = (query: Record<string, string>): PublicFilters => parseInput(publicFilters, query);
 
 /** Pulls text from a generator only as fast as the client reads: 100k cases never sit in memory. */
 function textStream(parts: Generator<string>): ReadableStream<Uint8Array> {
@@ -59,7 +54,6 @@ const COLUMNS = ['tracking_no', 'category', 'category_id', 'national_code', 'sta
   'reported_at', 'accepted_at', 'due_at', 'closed_at', 'on_time', 'supporters', 'rating', 'url'] as const;
 
 // A cell starting with = + - @ is a formula to Excel and WPS: residents' text must stay text.
-const asText = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 // Local time in a form Excel and WPS read as a date (ISO with an offset stays text there).
 const local = (d: Date | null) => (d ? shanghaiDateTime(d) : '');
 
@@ -69,7 +63,7 @@ function* csvRows(rows: Generator<PublicCase>, L: Labels) {
     yield {
       tracking_no: p.trackingNo, category: L.categoryName(p.categoryId), category_id: p.categoryId,
       national_code: L.category(p.categoryId)?.nationalCode ?? '', state: L.state(p.state), status: L.bucket(p.bucket),
-      address: asText(p.address), lat: p.lat ?? '', lng: p.lng ?? '', description: asText(p.description), unit: L.unitName(p.unitId),
+      address: p.address, lat: p.lat ?? '', lng: p.lng ?? '', description: p.description, unit: L.unitName(p.unitId),
       reported_at: local(p.createdAt), accepted_at: local(p.acceptedAt), due_at: local(p.dueAt), closed_at: local(p.closedAt),
       on_time: p.onTime === null ? '' : p.onTime ? w.yes : w.no, supporters: p.supporters, rating: L.rating(p.rating), url: L.caseUrl(p.trackingNo),
     };
@@ -92,9 +86,8 @@ export const exportRoutes = new Hono<AppEnv>()
     const L = labelsFor(services, apiLang(c));
     const rows = services.publicCases.iterate(filtersOf(c.req.query()));
     // Chinese headers by default, English ones with ?lang=en; BOM and CRLF so Excel and WPS open it as UTF-8.
-    const csv = stringify({ bom: true, header: true, record_delimiter: 'windows', columns: COLUMNS.map((key) => ({ key, header: L.t.opendata.csv.headers[key] })) });
-    pipeline(Readable.from(csvRows(rows, L)), csv, () => {}); // a client going away destroys both, closing the query
-    return c.body(Readable.toWeb(csv) as ReadableStream<Uint8Array>, 200, {
+    const header = Object.fromEntries(COLUMNS.map((k) => [k, L.t.opendata.csv.headers[k]]));
+    return c.body(csvStream(csvRows(rows, L), header), 200, {
       'Content-Type': 'text/csv; charset=utf-8', 'Cache-Control': 'public, max-age=60',
       'Content-Disposition': download(`cityloop-cases-${shanghaiDate(services.clock())}${L.lang === 'en' ? '-en' : ''}.csv`),
     });

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { Feed } from 'feed';
 import type { AppEnv } from '../env.ts';
-import { AppError, zodFields } from '../shared/errors.ts';
+import { AppError, parseInput } from '../shared/errors.ts';
 import { apiLang } from '../shared/http.ts';
 import { labelsFor, xmlSafe, type Labels } from './labels.ts';
 import { publicFilters, type PublicCases } from './public-cases.ts';
@@ -40,10 +40,8 @@ const ATOM = { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Con
 export const feedRoutes = new Hono<AppEnv>()
   .get('/updates.atom', (c) => {
     const { services } = c.var;
-    const q = publicFilters.safeParse(c.req.query());
-    if (!q.success) throw new AppError(400, 'invalid_input', zodFields(q.error.issues));
     const L = labelsFor(services, apiLang(c));
-    const { category, unit, bbox } = q.data;
+    const { category, unit, bbox } = parseInput(publicFilters, c.req.query());
     const url = new URL(c.req.url);
     const self = L.base + url.pathname + url.search;
     const title = L.fmt(bbox ? L.t.opendata.feeds.areaTitle : L.t.opendata.feeds.updatesTitle, { site: L.t.site.name });

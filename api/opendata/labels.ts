@@ -1,3 +1,4 @@
+import { nameIn } from '../i18n/lang.ts';
 import { apiMessages as messages, fmt, localePath, type Lang } from '../i18n/index.ts';
 import type { CaseState } from '../cases/workflow.ts';
 import type { Services } from '../services.ts';
@@ -6,7 +7,7 @@ import { shanghaiIso } from '../shared/time.ts';
 /** Names, words and absolute links the open-data formats print, in one language. */
 export function labelsFor(services: Services, lang: Lang) {
   const t = messages[lang];
-  const name = (x: { nameZh: string; nameEn: string }) => (lang === 'zh' ? x.nameZh : x.nameEn);
+  const name = (x: { nameZh: string; nameEn: string }) => nameIn(lang, x);
   const categories = new Map(services.catalog.allCategories().map((c) => [c.id, c]));
   const units = new Map(services.catalog.units().map((u) => [u.id, name(u)]));
   const base = services.config.PUBLIC_URL.replace(/\/$/, '');

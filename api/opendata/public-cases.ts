@@ -2,8 +2,8 @@ import { and, asc, between, desc, eq, gte, inArray, isNotNull, lt, lte, ne, not,
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { casePhotos, caseLog, cases } from '../../db/schema.ts';
+import { shanghaiMidnight } from '../shared/time.ts';
 import { ACCEPTED_STATES, NOT_JUDGED_STATES, PUBLIC_STATES, STATES_OF, isPublicState, publicBucket } from '../cases/workflow.ts';
-import type { CaseState } from '../cases/workflow.ts';
 import { maskPersonalData } from '../shared/masking.ts';
 import { isPublicPhoto, photoUrl, publicDescription, publicTimeline } from '../reports/view.ts';
 
@@ -35,7 +35,6 @@ export type PublicQuery = Partial<PublicFilters> & {
 /** Never public: not yet accepted, or hidden by staff. */
 export const isPublicSql = and(inArray(cases.state, PUBLIC_STATES), eq(cases.hidden, false))!;
 
-const shanghaiMidnight = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
 // The /stats definitions (api/opendata/stats.ts), so each figure there links to exactly its cases.
 const closedOnTime = and(eq(cases.state, 'closed'), lte(cases.closedAt, cases.dueAt))!;

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env.ts';
-import { AppError, zodFields } from '../shared/errors.ts';
+import { parseInput } from '../shared/errors.ts';
 import { publicFilters } from './public-cases.ts';
 
 const mapQuery = publicFilters.extend({
@@ -10,16 +10,11 @@ const mapQuery = publicFilters.extend({
     .transform((s) => s.split(',').map(Number) as [number, number, number, number]),
 });
 
-function parse<T extends z.ZodType>(schema: T, query: Record<string, string>): z.infer<T> {
-  const q = schema.safeParse(query);
-  if (!q.success) throw new AppError(400, 'invalid_input', zodFields(q.error.issues));
-  return q.data;
-}
 
 /** /api/cases: the public list (the same filters as the /reports page) and the map's clusters. */
 export const publicCaseRoutes = new Hono<AppEnv>()
-  .get('/', (c) => c.json(c.var.services.publicCases.list(parse(publicFilters, c.req.query()))))
+  .get('/', (c) => c.json(c.var.services.publicCases.list(parseInput(publicFilters, c.req.query()))))
   .get('/map', (c) => {
-    const q = parse(mapQuery, c.req.query());
+    const q = parseInput(mapQuery, c.req.query());
     return c.json({ cells: c.var.services.map.cells(q, q.zoom) });
   });

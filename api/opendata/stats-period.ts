@@ -2,7 +2,7 @@
  * Statistics periods: Asia/Shanghai calendar dates, a quarter by default. Pure: `now` is an input.
  * A period is [fromAt, toAt): from 00:00 of its first day to 00:00 after its last day, Shanghai time.
  */
-import { shanghaiDate } from '../shared/time.ts';
+import { shanghaiDate, shanghaiMidnight } from '../shared/time.ts';
 
 export type Quarter = { year: number; q: 1 | 2 | 3 | 4 };
 export type Period = {
@@ -15,7 +15,6 @@ export type PeriodError = 'date_invalid' | 'date_order' | 'date_span';
 const DAY = 86_400_000;
 export const MAX_SPAN_DAYS = 731; // two years: the weekly chart stays readable
 
-export const shanghaiMidnight = (d: string) => new Date(`${d}T00:00:00+08:00`);
 export const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 const isDate = (s: unknown): s is string => {
   const t = typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) ? Date.parse(`${s}T00:00:00Z`) : NaN;

@@ -22,9 +22,9 @@ import { ACCEPTED_STATES, CASE_STATES, NOT_JUDGED_STATES, type CaseState } from 
 import type { Db } from '../../db/client.ts';
 import { writeAwareCache } from '../shared/cache.ts';
 import { cases } from '../../db/schema.ts';
-import { shanghaiDate } from '../shared/time.ts';
+import { shanghaiDate, shanghaiMidnight } from '../shared/time.ts';
 import {
-  addDays, choosePeriod, dueCutoff, isoWeek, mondayOf, parseQuarter, quarterOf, quarterPeriod, quartersBetween, sameQuarter, shanghaiMidnight,
+  addDays, choosePeriod, dueCutoff, isoWeek, mondayOf, parseQuarter, quarterOf, quarterPeriod, quartersBetween, sameQuarter,
   type Period, type Quarter,
 } from './stats-period.ts';
 import { topPlaces } from './stats-places.ts';

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
-import { AppError, zodFields } from '../shared/errors.ts';
+import { AppError, parseInput } from '../shared/errors.ts';
 import { clientIp } from '../shared/http.ts';
-import { nearbyQuery, trackQuery } from './schema.ts';
+import { nearbyQuery } from './schema.ts';
 import { reporterView } from './view.ts';
 import { readReportForm } from './form.ts';
 
@@ -16,9 +16,8 @@ export const reportRoutes = new Hono<AppEnv>()
     return c.json({ trackingNo, code, trackUrl }, 201);
   })
   .get('/reports/nearby', (c) => {
-    const q = nearbyQuery.safeParse(c.req.query());
-    if (!q.success) throw new AppError(400, 'invalid_input', zodFields(q.error.issues));
-    const items = c.var.services.reports.nearby(q.data.category, q.data.lat, q.data.lng);
+    const q = parseInput(nearbyQuery, c.req.query());
+    const items = c.var.services.reports.nearby(q.category, q.lat, q.lng);
     return c.json({ items });
   })
   .post('/reports/:no/support', (c) => {
@@ -27,10 +26,8 @@ export const reportRoutes = new Hono<AppEnv>()
     return c.json({ supporters: row.supporters });
   })
   .get('/track', (c) => {
-    const q = trackQuery.safeParse(c.req.query());
-    if (!q.success) throw new AppError(404, 'track_not_found');
     const { reports, secret } = c.var.services;
-    const row = reports.findForReporter(q.data.no, q.data.code);
+    const row = reports.findForReporter(c.req.query('no'), c.req.query('code'));
     return c.json(reporterView(row, reports.photosOf(row.id), reports.logOf(row.id), secret));
   })
   .get('/categories', (c) => {

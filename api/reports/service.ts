@@ -8,7 +8,7 @@ import { hmac, newFollowCode, normalizeCode, sameHash, sha256, trackingNumber } 
 import { shanghaiDate } from '../shared/time.ts';
 import type { Catalog } from './categories.ts';
 import { processPhotos, removePhotos, type PhotoLimits } from './photos.ts';
-import { reportInput } from './schema.ts';
+import { reportInput, trackQuery } from './schema.ts';
 
 export type ReportsDeps = {
   db: Db;
@@ -123,9 +123,12 @@ export function createReportsService(deps: ReportsDeps) {
   }
 
   /** The reporter's own view, with the follow code; a wrong code and an unknown number look the same. */
-  function findForReporter(trackingNo: string, code: string) {
-    const c = db.select().from(cases).where(eq(cases.trackingNo, trackingNo.trim().toUpperCase())).get();
-    const hash = sha256(normalizeCode(code));
+  /** The reporter's own case by number and follow code as typed; anything wrong is one and the same 404. */
+  function findForReporter(no: unknown, code: unknown) {
+    const q = trackQuery.safeParse({ no, code });
+    if (!q.success) throw new AppError(404, 'track_not_found');
+    const c = db.select().from(cases).where(eq(cases.trackingNo, q.data.no)).get();
+    const hash = sha256(normalizeCode(q.data.code));
     // Compare against a dummy hash when the case is unknown so both paths take the same time.
     const ok = sameHash(c?.followCodeHash ?? sha256('unknown'), hash) && c !== undefined;
     if (!ok) throw new AppError(404, 'track_not_found');

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Lang } from '../i18n/lang.ts';
 import { fmt } from '../i18n/fmt.ts';
 import { apiMessages as messages } from '../i18n/index.ts';
@@ -46,4 +47,11 @@ export function zodFields(issues: { path: PropertyKey[]; message: string }[]): R
     out[key] ??= /^[a-z_]+$/.test(i.message) ? i.message : 'invalid';
   }
   return out;
+}
+
+/** Parses an input or throws the 400 every form and route shows: {field: code}. */
+export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
+  const r = schema.safeParse(data);
+  if (!r.success) throw new AppError(400, 'invalid_input', zodFields(r.error.issues));
+  return r.data;
 }

@@ -3,17 +3,21 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { langFromHeader, type Lang } from '../i18n/lang.ts';
 
 /** The client's address. X-Forwarded-For is believed only behind a configured proxy (its last hop). */
-export function clientIp(c: Context, trustProxy: boolean): string {
+export function clientAddress(forwardedFor: string | null | undefined, socket: () => string | undefined, trustProxy: boolean): string {
   if (trustProxy) {
-    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const hops = (forwardedFor ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     if (hops.length) return hops[hops.length - 1];
   }
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    return socket() || 'unknown';
   } catch {
     return 'unknown'; // in-process requests (tests) have no socket
   }
 }
+
+/** The client's address of a Hono request (pages call clientAddress with Astro's headers and socket). */
+export const clientIp = (c: Context, trustProxy: boolean) =>
+  clientAddress(c.req.header('x-forwarded-for'), () => getConnInfo(c).remote.address, trustProxy);
 
 /** API language: ?lang=en, else Accept-Language, else Chinese. */
 export function apiLang(c: Context): Lang {

@@ -15,3 +15,8 @@ export function shanghaiDateTime(at: Date): string {
 export function shanghaiIso(at: Date): string {
   return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 19) + '+08:00';
 }
+
+/** 00:00 Asia/Shanghai of a 'YYYY-MM-DD' date, as an instant (periods, filters and typed dates all start here). */
+export function shanghaiMidnight(date: string): Date {
+  return new Date(`${date}T00:00:00+08:00`);
+}

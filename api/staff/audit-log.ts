@@ -1,9 +1,8 @@
 import { and, asc, desc, eq, gt, gte, lt, or, sql, type SQL } from 'drizzle-orm';
-import { stringify } from 'csv-stringify';
-import { Readable, pipeline } from 'node:stream';
 import type { Db } from '../../db/client.ts';
 import { auditLog, staff } from '../../db/schema.ts';
-import { shanghaiIso } from '../shared/time.ts';
+import { shanghaiIso, shanghaiMidnight } from '../shared/time.ts';
+import { csvStream } from '../shared/csv.ts';
 import type { AuditQuery } from './schema.ts';
 
 /** Who makes an admin change: a signed-in staff member, or the CLI (id null). */
@@ -19,20 +18,18 @@ export const AUDIT_PAGE_SIZE = 50;
 const CSV_BATCH = 500;
 const DAY_MS = 86_400_000;
 
-const startOfDay = (day: string) => new Date(`${day}T00:00:00+08:00`); // the filters are Yangjiang dates
 
 function where(q: AuditQuery): SQL | undefined {
   const parts: (SQL | undefined)[] = [
     q.action ? eq(auditLog.action, q.action) : undefined,
     q.staff ? or(eq(auditLog.username, q.staff), sql`${auditLog.staffId} in (select ${staff.id} from ${staff} where ${staff.username} = ${q.staff})`) : undefined,
-    q.from ? gte(auditLog.at, startOfDay(q.from)) : undefined,
-    q.to ? lt(auditLog.at, new Date(startOfDay(q.to).getTime() + DAY_MS)) : undefined,
+    q.from ? gte(auditLog.at, shanghaiMidnight(q.from)) : undefined,
+    q.to ? lt(auditLog.at, new Date(shanghaiMidnight(q.to).getTime() + DAY_MS)) : undefined,
   ];
   return and(...parts.filter(Boolean));
 }
 
 // Spreadsheets run a cell that starts with = + - @ as a formula; failed sign-ins store whatever was typed.
-const cell = (v: string | null | undefined) => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : (v ?? ''));
 
 export type AuditRow = { id: number; at: Date; staffId: number | null; username: string | null; action: string; target: string | null; detail: Record<string, unknown> | null; ip: string | null };
 
@@ -70,17 +67,15 @@ export function createAuditLog(db: Db) {
           if (!batch.length) return;
           for (const r of batch) {
             yield {
-              at: shanghaiIso(r.at), username: cell(r.username), action: r.action, label: label(r.action), target: cell(r.target),
-              detail: r.detail ? JSON.stringify(r.detail) : '', ip: cell(r.ip),
+              at: shanghaiIso(r.at), username: r.username, action: r.action, label: label(r.action), target: r.target ?? '',
+              detail: r.detail ? JSON.stringify(r.detail) : '', ip: r.ip ?? '',
             };
           }
           after = batch[batch.length - 1].id;
           await new Promise((resolve) => setImmediate(resolve)); // let other requests in between batches
         }
       }
-      const csv = stringify({ bom: true, header: true, columns: Object.entries(header).map(([key, h]) => ({ key, header: h })) });
-      pipeline(Readable.from(rows()), csv, () => {});
-      return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
+      return csvStream(rows(), header);
     },
   };
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { AppError, zodFields } from '../shared/errors.ts';
 import { PASSWORD_MAX, passwordProblem } from './policy.ts';
 
 // One schema per input, shared by the /api/staff routes (JSON or form) and the console's forms (strings).
@@ -107,9 +106,4 @@ export type StaffCreateInput = z.infer<typeof staffCreateInput>;
 export type StaffUpdateInput = z.infer<typeof staffUpdateInput>;
 export type AuditQuery = z.infer<typeof auditQuery>;
 
-/** Parses an input or throws the 400 every form and route shows: {field: code}. */
-export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
-  const r = schema.safeParse(data);
-  if (!r.success) throw new AppError(400, 'invalid_input', zodFields(r.error.issues));
-  return r.data;
-}
+export { parseInput } from '../shared/errors.ts';

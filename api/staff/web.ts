@@ -11,19 +11,6 @@ export const sessionCookie = (publicUrl: string) => ({
   httpOnly: true, sameSite: 'lax' as const, path: '/', secure: publicUrl.startsWith('https:'), maxAge: SESSION_HOURS * 3600,
 });
 
-/** The client address as api/shared/http.ts decides it, for pages (which see headers and the socket, not Hono's context). */
-export function pageClientIp(headers: Headers, socketAddress: () => string, trustProxy: boolean): string {
-  if (trustProxy) {
-    const hops = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    if (hops.length) return hops[hops.length - 1];
-  }
-  try {
-    return socketAddress() || 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
 export const actorOf = (session: StaffSession, ip: string | null): Actor => ({ id: session.staff.id, username: session.staff.username, ip });
 
 /** Where to go after signing in: only a console page of this site, never another origin. */

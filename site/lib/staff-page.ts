@@ -3,7 +3,8 @@ import type { AstroGlobal } from 'astro';
 import { errorMessage, isAppError, localizeFields } from '../../api/shared/errors.ts';
 import type { StaffRole } from '../../api/staff/schema.ts';
 import type { StaffSession } from '../../api/staff/sessions.ts';
-import { pageClientIp, staffPage } from '../../api/staff/web.ts';
+import { staffPage } from '../../api/staff/web.ts';
+import { clientAddress } from '../../api/shared/http.ts';
 
 /** The signed-in session, or the response to send instead (sign-in redirect, or a 404 for the wrong role). */
 export function gate(Astro: AstroGlobal, roles: StaffRole[] = []): StaffSession | Response {
@@ -14,7 +15,7 @@ export function gate(Astro: AstroGlobal, roles: StaffRole[] = []): StaffSession 
 }
 
 export const requestIp = (Astro: AstroGlobal) =>
-  pageClientIp(Astro.request.headers, () => Astro.clientAddress, Astro.locals.services.config.TRUST_PROXY);
+  clientAddress(Astro.request.headers.get('x-forwarded-for'), () => Astro.clientAddress, Astro.locals.services.config.TRUST_PROXY);
 
 /** A posted form as plain strings (the zod schemas take the same shape from the API). */
 export async function formFields(Astro: AstroGlobal): Promise<Record<string, string>> {

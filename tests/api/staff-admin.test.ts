@@ -140,7 +140,7 @@ test('the audit log: logins, failures, locks and admin changes, paged, filtered,
   assert.match(res.headers.get('content-disposition')!, /attachment/);
   const bytes = new Uint8Array(await res.arrayBuffer());
   assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
-  const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\n');
+  const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n');
   assert.equal(lines[0], '时间,账号,操作代码,操作,对象,详情,IP 地址');
   assert.equal(lines.length - 1, services.db.select().from(auditLog).all().length);
   const locked = lines.find((l) => l.includes(',login_locked,'))!.split(',');
@@ -148,7 +148,7 @@ test('the audit log: logins, failures, locks and admin changes, paged, filtered,
   assert.deepEqual(locked.slice(1, 4), ['li.ming', 'login_locked', '账号临时锁定']);
   assert.ok(lines.some((l) => l.includes(",'=cmd|calc,")), 'a formula-looking cell is defused');
   const en = new TextDecoder().decode(await (await get('/api/staff/admin/audit.csv?lang=en&action=logout')).arrayBuffer());
-  assert.equal(en.split('\n')[0], 'time,account,action code,action,object,detail,IP address');
+  assert.equal(en.split('\r\n')[0], 'time,account,action code,action,object,detail,IP address');
 });
 
 test('the CLI creates, lists, resets and deactivates accounts', async () => {

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { isAppError } from '../../api/shared/errors.ts';
-import { STAFF_ACTIONS, type StaffAction } from '../../api/cases/schema.ts';
+import { STAFF_ACTIONS } from '../../api/cases/schema.ts';
 import { TRANSITIONS, type CaseState } from '../../api/cases/workflow.ts';
 import { auditLog, caseLog } from '../../db/schema.ts';
 import { testServices } from '../helpers/services.ts';

@@ -1,3 +1,4 @@
+import { nameIn } from '../../i18n/lang.ts';
 import type { CaseState } from '../../cases/workflow.ts';
 import type { Category } from '../../reports/categories.ts';
 import type { PublicCase, PublicCases } from '../public-cases.ts';
@@ -25,7 +26,7 @@ export function discovery(L: Labels) {
  * once staff accept it. No category has attributes, so metadata is always false.
  */
 export function toService(c: Category, L: Labels) {
-  const name = L.lang === 'zh' ? c.nameZh : c.nameEn;
+  const name = nameIn(L.lang, c);
   const other = L.lang === 'zh' ? c.nameEn : c.nameZh;
   return {
     service_code: c.id, service_name: name, description: other, metadata: false, type: 'batch',

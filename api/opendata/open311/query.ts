@@ -1,3 +1,4 @@
+import { shanghaiMidnight } from '../../shared/time.ts';
 import type { Labels } from '../labels.ts';
 import { Open311Error } from './format.ts';
 
@@ -25,7 +26,7 @@ export function commaList(v: string | undefined): string[] | undefined {
 function instant(field: string, v: string | undefined, L: Labels): Date | undefined {
   const s = v?.trim();
   if (!s) return undefined;
-  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00+08:00` : s);
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(s) ? shanghaiMidnight(s) : new Date(s);
   if (!/^\d{4}-\d{2}-\d{2}/.test(s) || Number.isNaN(d.getTime())) throw new Open311Error(400, [L.fmt(L.t.opendata.open311.errors.date, { field })]);
   return d;
 }
