@@ -4,7 +4,7 @@ import { requireStaff } from '../staff/middleware.ts';
 import { AppError, parseInput, errorMessage, localizeFields } from '../shared/errors.ts';
 import { apiLang, clientIp } from '../shared/http.ts';
 import { readReportForm } from '../reports/form.ts';
-import { bulkBody, listQuery } from './schema.ts';
+import { listQuery } from './schema.ts';
 
 /** Reads a JSON body, or a form (multipart with after-photos for resolve). */
 async function readBody(c: Context<AppEnv>): Promise<{ fields: Record<string, unknown>; uploads: Buffer[] }> {
@@ -30,7 +30,7 @@ export const caseRoutes = new Hono<AppEnv>()
   .get('/queue', (c) => c.json(c.var.services.cases.queries.queue(me(c))))
   .post('/bulk', async (c) => {
     const { fields } = await readBody(c);
-    const results = c.var.services.cases.actions.bulk(me(c), parseInput(bulkBody, fields), ipOf(c));
+    const results = c.var.services.cases.actions.bulk(me(c), fields, ipOf(c));
     const lang = apiLang(c);
     return c.json({
       ok: results.filter((r) => r.ok).length,

@@ -10,12 +10,12 @@ import type { Audit } from '../staff/audit.ts';
 import type { StaffUser } from '../staff/sessions.ts';
 import type { Catalog, Category } from '../reports/categories.ts';
 import { processPhotos, removePhotos, type PhotoLimits, type StoredPhoto } from '../reports/photos.ts';
-import { AppError, isAppError } from '../shared/errors.ts';
+import { AppError, isAppError, parseInput } from '../shared/errors.ts';
 import { shanghaiDate, shanghaiMidnight } from '../shared/time.ts';
 import { conflict, loadVisible, type CaseRow } from './access.ts';
 import type { CaseCalendar } from './calendar.ts';
 import { addWorkingTime, type WorkCalendar } from './deadlines.ts';
-import type { ActionBody, BulkBody, StaffAction } from './schema.ts';
+import { bulkBody, type ActionBody, type BulkBody, type StaffAction } from './schema.ts';
 import { allowedActions, checkTransition, isOpen, type CaseState, type TransitionFields } from './workflow.ts';
 
 export type CaseDeps = {
@@ -200,7 +200,9 @@ export function createCaseActions(deps: CaseDeps) {
   }
 
   /** Bulk accept or dispatch: each case is its own transaction and its own check; one failure stops none. */
-  function bulk(actor: StaffUser, input: BulkBody, ip?: string) {
+  /** Many cases at once, each on its own; the fields as sent by the console's bulk bar or the API. */
+  function bulk(actor: StaffUser, fields: unknown, ip?: string) {
+    const input: BulkBody = parseInput(bulkBody, fields);
     return input.items.map(({ trackingNo, version }) => {
       try {
         const body: ActionBody = { version, unitId: input.unitId, dueAt: input.dueAt };

@@ -6,7 +6,7 @@ import type { Audit } from './audit.ts';
 import { byActor, changesOf, type Actor } from './audit-log.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { generatePassword, passwordProblem } from './policy.ts';
-import type { PasswordChangeInput, StaffCreateInput, StaffUpdateInput } from './schema.ts';
+import { parseInput, staffCreateInput, staffUpdateInput, type PasswordChangeInput, type StaffCreateInput, type StaffUpdateInput } from './schema.ts';
 import type { Sessions, StaffSession } from './sessions.ts';
 import { newTotpSecret, totpStep, totpUri } from './totp.ts';
 
@@ -50,7 +50,9 @@ export function createAccounts({ db, clock, sessions, audit }: Deps) {
     rowByUsername: (username: string) => byName.get({ username: username.toLowerCase() }),
 
     /** Creates an account; returns the generated password when none was given (shown once, never stored). */
-    async create(input: StaffCreateInput, actor: Actor) {
+    /** Fields as sent by the admin page, the API or the CLI; parsed here, so each caller passes them on as they are. */
+    async create(fields: unknown, actor: Actor) {
+      const input: StaffCreateInput = parseInput(staffCreateInput, fields);
       const password = input.password || generatePassword();
       const passwordHash = await hashPassword(password);
       const now = clock();
@@ -69,7 +71,8 @@ export function createAccounts({ db, clock, sessions, audit }: Deps) {
       return { account: accounts.view(row), password: input.password ? null : password };
     },
 
-    update(id: number, input: StaffUpdateInput, actor: Actor) {
+    update(id: number, fields: unknown, actor: Actor) {
+      const input: StaffUpdateInput = parseInput(staffUpdateInput, fields);
       return db.transaction((tx) => {
         const row = mustGet(id);
         checkUnit(tx, input.unitId);

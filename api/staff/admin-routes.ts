@@ -3,9 +3,7 @@ import type { AppEnv } from '../env.ts';
 import { apiMessages as messages } from '../i18n/index.ts';
 import { AppError } from '../shared/errors.ts';
 import { apiLang, clientIp } from '../shared/http.ts';
-import {
-  auditQuery, categoryUpdateInput, parseInput, staffCreateInput, staffUpdateInput, unitCreateInput, unitUpdateInput,
-} from './schema.ts';
+import { auditQuery, parseInput } from './schema.ts';
 import { actorOf, readBody } from './web.ts';
 
 /** Admins only; anyone else signed in gets the same 404 as a path that does not exist. */
@@ -34,29 +32,16 @@ export function auditCsvText(lang: 'zh' | 'en') {
 export const adminRoutes = new Hono<AppEnv>()
   .use('*', adminOnly)
   .get('/units', (c) => c.json({ units: c.var.services.staff.catalog.units() }))
-  .post('/units', async (c) => {
-    const input = parseInput(unitCreateInput, await readBody(c));
-    return c.json({ unit: c.var.services.staff.catalog.createUnit(input, actor(c)) }, 201);
-  })
-  .put('/units/:id', async (c) => {
-    const input = parseInput(unitUpdateInput, await readBody(c));
-    return c.json({ unit: c.var.services.staff.catalog.updateUnit(c.req.param('id'), input, actor(c)) });
-  })
+  .post('/units', async (c) => c.json({ unit: c.var.services.staff.catalog.createUnit(await readBody(c), actor(c)) }, 201))
+  .put('/units/:id', async (c) => c.json({ unit: c.var.services.staff.catalog.updateUnit(c.req.param('id'), await readBody(c), actor(c)) }))
   .get('/categories', (c) => c.json({ categories: c.var.services.staff.catalog.categories() }))
-  .put('/categories/:id', async (c) => {
-    const input = parseInput(categoryUpdateInput, await readBody(c));
-    return c.json({ category: c.var.services.staff.catalog.updateCategory(c.req.param('id'), input, actor(c)) });
-  })
+  .put('/categories/:id', async (c) => c.json({ category: c.var.services.staff.catalog.updateCategory(c.req.param('id'), await readBody(c), actor(c)) }))
   .get('/staff', (c) => c.json({ staff: c.var.services.staff.accounts.list() }))
   .post('/staff', async (c) => {
-    const input = parseInput(staffCreateInput, await readBody(c));
-    const { account, password } = await c.var.services.staff.accounts.create(input, actor(c));
+    const { account, password } = await c.var.services.staff.accounts.create(await readBody(c), actor(c));
     return c.json({ staff: account, ...(password ? { password } : {}) }, 201);
   })
-  .put('/staff/:id', async (c) => {
-    const input = parseInput(staffUpdateInput, await readBody(c));
-    return c.json({ staff: c.var.services.staff.accounts.update(staffId(c), input, actor(c)) });
-  })
+  .put('/staff/:id', async (c) => c.json({ staff: c.var.services.staff.accounts.update(staffId(c), await readBody(c), actor(c)) }))
   .post('/staff/:id/reset-password', async (c) => {
     const password = await c.var.services.staff.accounts.resetPassword(staffId(c), actor(c));
     return c.json({ password });
@@ -73,10 +58,10 @@ export const adminRoutes = new Hono<AppEnv>()
     c.var.services.staff.accounts.resetTwoFactor(staffId(c), actor(c));
     return c.body(null, 204);
   })
-  .get('/audit', (c) => c.json(c.var.services.staff.auditLog.list(auditQuery.parse(c.req.query()))))
+  .get('/audit', (c) => c.json(c.var.services.staff.auditLog.list(parseInput(auditQuery, c.req.query()))))
   .get('/audit.csv', (c) => {
     const { header, label, filename } = auditCsvText(apiLang(c));
-    const stream = c.var.services.staff.auditLog.csv(auditQuery.parse(c.req.query()), header, label);
+    const stream = c.var.services.staff.auditLog.csv(parseInput(auditQuery, c.req.query()), header, label);
     return c.body(stream, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="audit-log.csv"; filename*=UTF-8''${encodeURIComponent(filename)}`,

@@ -4,7 +4,9 @@ import { categories, units } from '../../db/schema.ts';
 import { AppError } from '../shared/errors.ts';
 import { byActor, changesOf, type Actor } from './audit-log.ts';
 import type { Audit } from './audit.ts';
-import type { CategoryUpdateInput, UnitCreateInput, UnitUpdateInput } from './schema.ts';
+import {
+  categoryUpdateInput, parseInput, unitCreateInput, unitUpdateInput, type CategoryUpdateInput, type UnitCreateInput, type UnitUpdateInput,
+} from './schema.ts';
 
 type Deps = { db: Db; audit: Audit };
 
@@ -22,7 +24,8 @@ export function createCatalogAdmin({ db, audit }: Deps) {
     units: () => db.select().from(units).orderBy(asc(units.sort), asc(units.id)).all(),
     unit: (id: string) => unitRow(id) ?? null,
 
-    createUnit(input: UnitCreateInput, actor: Actor) {
+    createUnit(fields: unknown, actor: Actor) {
+      const input: UnitCreateInput = parseInput(unitCreateInput, fields);
       return db.transaction((tx) => {
         if (tx.select({ id: units.id }).from(units).where(eq(units.id, input.id)).get()) {
           throw new AppError(409, 'unit_taken', { id: 'unit_taken' });
@@ -33,7 +36,8 @@ export function createCatalogAdmin({ db, audit }: Deps) {
       }, { behavior: 'immediate' });
     },
 
-    updateUnit(id: string, input: UnitUpdateInput, actor: Actor) {
+    updateUnit(id: string, fields: unknown, actor: Actor) {
+      const input: UnitUpdateInput = parseInput(unitUpdateInput, fields);
       return db.transaction((tx) => {
         const before = mustUnit(id);
         tx.update(units).set(input).where(eq(units.id, id)).run();
@@ -45,7 +49,8 @@ export function createCatalogAdmin({ db, audit }: Deps) {
     categories: () => db.select().from(categories).orderBy(asc(categories.sort), asc(categories.id)).all(),
     category: (id: string) => db.select().from(categories).where(eq(categories.id, id)).get() ?? null,
 
-    updateCategory(id: string, input: CategoryUpdateInput, actor: Actor) {
+    updateCategory(id: string, fields: unknown, actor: Actor) {
+      const input: CategoryUpdateInput = parseInput(categoryUpdateInput, fields);
       return db.transaction((tx) => {
         const before = tx.select().from(categories).where(eq(categories.id, id)).get();
         if (!before) throw new AppError(404, 'not_found');

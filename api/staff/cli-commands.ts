@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import type { Services } from '../services.ts';
 import { errorMessage, isAppError, localizeFields } from '../shared/errors.ts';
 import type { Actor } from './audit-log.ts';
-import { parseInput, staffCreateInput } from './schema.ts';
 
 export const STAFF_USAGE = `usage: npm run staff -- <command> [options]
   create --username NAME --role admin|dispatcher|handler|viewer [--unit UNIT] [--name 显示名] [--password PW]
@@ -35,10 +34,9 @@ export async function runStaffCommand(services: Services, argv: string[], out: (
   try {
     switch (command) {
       case 'create': {
-        const input = parseInput(staffCreateInput, {
+        const { account, password } = await accounts.create({
           username: values.username, role: values.role, unitId: values.unit, displayName: values.name ?? values.username, password: values.password,
-        });
-        const { account, password } = await accounts.create(input, CLI);
+        }, CLI);
         out(`created ${account.username} (${account.role}${account.unitId ? `, ${account.unitId}` : ''})`);
         if (password) out(`password: ${password}\n(shown once: hand it over safely; it can be changed under /staff/account)`);
         return 0;
