@@ -73,7 +73,7 @@ test('with JavaScript, in English: an admin creates an account, which turns on t
   // The CSV export of what just happened opens in Excel: BOM first.
   const csv = await page.request.get('/api/staff/admin/audit.csv?lang=en&action=staff.create');
   expect([...(await csv.body()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  expect((await csv.text()).replace(/^\ufeff/, '').split('\n')[0]).toBe('time,account,action code,action,object,detail,IP address');
+  expect((await csv.text()).replace(/^\ufeff/, '').split('\r\n')[0]).toBe('time,account,action code,action,object,detail,IP address');
 
   // The new handler, in a browser of their own.
   const own = await browser.newContext();
