@@ -3,7 +3,8 @@ import node from '@astrojs/node';
 import preact from '@astrojs/preact';
 import { devApi } from './api/dev-integration.mjs';
 
-const publicUrl = new URL(process.env.PUBLIC_URL || 'http://localhost:4321');
+const port = Number(process.env.PORT || 4321);
+const publicUrl = new URL(process.env.PUBLIC_URL || `http://localhost:${port}`); // as api/config.ts
 
 // Astro renders the pages; the Hono app in api/ owns the server (see README "Architecture").
 export default defineConfig({
@@ -16,7 +17,7 @@ export default defineConfig({
     checkOrigin: false, // the Hono app checks Origin for every form post, API and pages alike
     allowedDomains: [{ hostname: publicUrl.hostname }, { hostname: 'localhost' }, { hostname: '127.0.0.1' }],
   },
-  server: { port: Number(process.env.PORT || 4321) },
+  server: { port },
   build: { inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
 });

@@ -16,7 +16,7 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(4321),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:4321'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(), // default http://localhost:<PORT>, see loadConfig
   DEMO: flag(true),
   CITY_PREFIX: z.string().regex(/^[A-Z]{2,4}$/, '2–4 capital letters').default('YJ'),
   CITY_CENTER: z.string().regex(/^-?[\d.]+,-?[\d.]+$/, 'lat,lng').default('21.8585,111.9822')
@@ -39,7 +39,7 @@ export const configSchema = z.object({
   REQUIRE_2FA: flag(false), // admins must enable TOTP before using the console
 });
 
-export type Config = z.infer<typeof configSchema> & { uploadsDir: string; dbFile: string };
+export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string; uploadsDir: string; dbFile: string };
 
 export class ConfigError extends Error {}
 
@@ -53,5 +53,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
-  return { ...c, uploadsDir: `${c.DATA_DIR}/uploads`, dbFile: `${c.DATA_DIR}/cityloop.sqlite` };
+  const PUBLIC_URL = c.PUBLIC_URL ?? `http://localhost:${c.PORT}`; // the port it listens on, so links work out of the box
+  return { ...c, PUBLIC_URL, uploadsDir: `${c.DATA_DIR}/uploads`, dbFile: `${c.DATA_DIR}/cityloop.sqlite` };
 }

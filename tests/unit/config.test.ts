@@ -5,10 +5,17 @@ import { ConfigError, loadConfig } from '../../api/config.ts';
 test('defaults give a working demo portal on port 4321', () => {
   const c = loadConfig({});
   assert.equal(c.PORT, 4321);
+  assert.equal(c.PUBLIC_URL, 'http://localhost:4321');
   assert.equal(c.DATA_DIR, './data');
   assert.equal(c.DEMO, true);
   assert.equal(c.RATE_LIMITS, true);
   assert.deepEqual(c.RATE_LIMIT_REPORTS, { limit: 10, windowMs: 3_600_000 });
+});
+
+test('PUBLIC_URL follows PORT unless set (tracking links, Open311 discovery)', () => {
+  assert.equal(loadConfig({ PORT: '8080' }).PUBLIC_URL, 'http://localhost:8080');
+  assert.equal(loadConfig({ PORT: '8080', PUBLIC_URL: 'https://cityloop.example.cn' }).PUBLIC_URL, 'https://cityloop.example.cn');
+  assert.equal(loadConfig({ PORT: '8080', PUBLIC_URL: '' }).PUBLIC_URL, 'http://localhost:8080');
 });
 
 test('a bad value stops start-up with a message naming the variable', () => {
