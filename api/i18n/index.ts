@@ -8,7 +8,7 @@ import { casesEn } from './cases.en.ts';
 import { opendataZh } from './opendata.zh.ts';
 import { opendataEn } from './opendata.en.ts';
 
-export { fmt } from './fmt.ts';
+export { fmt, ordinal } from './fmt.ts';
 export * from './lang.ts';
 
 type Obj = Record<string, unknown>;

@@ -41,7 +41,7 @@ export const reportsEn: typeof reportsZh = {
     name_too_long: 'The name can be at most 50 characters.',
     phone_invalid: 'Enter an 11-digit mobile number or a landline with its area code.',
     email_invalid: 'Enter a valid email address.',
-    photos_too_many: 'At most {n} photos.',
+    photos_too_many: 'At most {n|photo|photos}.',
     photo_too_big: 'Each photo can be at most {mb} MB.',
     photo_type: 'Only JPG, PNG or WebP images can be uploaded; this file is not a valid image.',
     photo_pixels: 'The image has too many pixels. Upload an ordinary phone photo.',

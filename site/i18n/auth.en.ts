@@ -99,7 +99,7 @@ export const authEn: typeof authZh = {
     handleUnit: 'Counted in',
     hours: 'working hours (urgent)',
     days: 'working days',
-    handleShort: { hours: '{n} working hours', days: '{n} working days' },
+    handleShort: { hours: '{n|working hour|working hours}', days: '{n|working day|working days}' },
     active: 'Active (residents can choose it)',
     activeShort: 'Active',
     sort: 'Order',

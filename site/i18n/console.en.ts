@@ -41,7 +41,7 @@ export const consoleEn: typeof consoleZh = {
     sorts: { new: 'Newest first', old: 'Oldest first', due: 'Nearest deadline first' },
     apply: 'Filter',
     reset: 'Clear filters',
-    total: '{n} cases',
+    total: '{n|case|cases}',
     empty: 'No case matches.',
     caption: 'Cases',
     select: 'Select {no}',

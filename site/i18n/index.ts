@@ -19,4 +19,4 @@ export const messages: Record<Lang, Messages> = {
   en: mergeCatalogs({ ...en, auth: authEn, console: consoleEn, opendata: opendataEn, stats: statsEn }, apiMessages.en),
 };
 
-export { fmt, LANGS, langFromHeader, localePath, nameIn, splitLang, type Lang } from '../../api/i18n/index.ts';
+export { fmt, ordinal, LANGS, langFromHeader, localePath, nameIn, splitLang, type Lang } from '../../api/i18n/index.ts';

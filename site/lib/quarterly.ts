@@ -2,9 +2,9 @@
  * The quarterly report's words, from a quarter's statistics: the seed report's sections and voice
  * ("其中环卫中心处置暴露垃圾N宗、垃圾箱满溢N宗；执法队处理占道经营N宗…"), with real numbers. Pure.
  */
-import { messages, type Lang } from '../i18n/index.ts';
+import { fmt, messages, ordinal, type Lang } from '../i18n/index.ts';
 import type { Figures, StatsReport } from '../../api/opendata/stats.ts';
-import { say, statsFormat } from './stats-format.ts';
+import { statsFormat } from './stats-format.ts';
 
 type Named = { id: string; name: string };
 export type QuarterlyInput = {
@@ -14,8 +14,6 @@ export type QuarterlyInput = {
   categories: Named[];
   current: boolean; // the quarter is still running
 };
-
-const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
 
 /** 'A、B和C' / 'A, B and C'. */
 function list(items: string[], sep: string, last: string): string {
@@ -32,7 +30,7 @@ export function categoryPhrases(lang: Lang, items: { categoryId: string; name: s
   const groups: { verb: string; texts: string[] }[] = [];
   for (const it of items) {
     const p = s.categoryPhrases[it.categoryId] ?? s.categoryFallback;
-    const text = say(p.text, { n: it.n, name: it.name });
+    const text = fmt(p.text, { n: it.n, name: it.name });
     const last = groups.at(-1);
     if (last?.verb === p.verb) last.texts.push(text);
     else groups.push({ verb: p.verb, texts: [text] });
@@ -57,40 +55,40 @@ export function quarterly({ lang, report, units, categories, current }: Quarterl
       const n = byCategory?.get(c.id)?.closed ?? 0;
       return n ? [{ categoryId: c.id, name: c.name, n }] : [];
     });
-    return items.length ? [say(q.unitItems, { unit: u.name, items: categoryPhrases(lang, items) })] : [];
+    return items.length ? [fmt(q.unitItems, { unit: u.name, items: categoryPhrases(lang, items) })] : [];
   });
   const overview = [
-    say(q.intro, { quarter, bureau: q.bureau, ...nums(t) }),
-    t.pending ? say(q.introPending, { n: t.pending }) : '',
-    didWhat.length ? say(q.ofWhich, { items: didWhat.join(q.unitSep) }) : '',
+    fmt(q.intro, { quarter, bureau: q.bureau, ...nums(t) }),
+    t.pending ? fmt(q.introPending, { n: t.pending }) : '',
+    didWhat.length ? fmt(q.ofWhich, { items: didWhat.join(q.unitSep) }) : '',
   ].filter(Boolean).join(q.wordSep);
   const timeliness = [
-    t.due ? say(q.introDue, nums(t)) : q.introNoDue,
-    t.medianHours !== null ? say(q.introTime, nums(t)) : '',
-    t.reworks ? say(q.introRework, { n: t.reworks }) : q.introNoRework,
+    t.due ? fmt(q.introDue, nums(t)) : q.introNoDue,
+    t.medianHours !== null ? fmt(q.introTime, nums(t)) : '',
+    t.reworks ? fmt(q.introRework, { n: t.reworks }) : q.introNoRework,
   ].filter(Boolean).join(q.wordSep);
 
   const unitSections = units.filter((u) => report.byUnit.has(u.id)).map((u, i) => {
     const x = report.byUnit.get(u.id)!;
     const rank = report.ranks.get(u.id)!;
-    const standing = rank.rank !== null ? say(q.unitRank, { rank: lang === 'en' ? ordinal(rank.rank) : rank.rank })
+    const standing = rank.rank !== null ? fmt(q.unitRank, { rank: lang === 'en' ? ordinal(rank.rank) : rank.rank })
       : rank.unranked === 'few_cases' ? q.unitFew : q.unitNothingDue;
     const byCategory = report.byUnitCategory.get(u.id)!;
     return {
       id: u.id,
       heading: `${q.sub[i] ?? ''}${u.name}`,
-      text: [say(q.unitPara, { unit: u.name, ...nums(x) }), standing].join(q.wordSep),
-      caption: say(q.unitTable, { unit: u.name }),
+      text: [fmt(q.unitPara, { unit: u.name, ...nums(x) }), standing].join(q.wordSep),
+      caption: fmt(q.unitTable, { unit: u.name }),
       rows: categories.filter((c) => byCategory.has(c.id)).map((c) => ({ id: c.id, name: c.name, figures: byCategory.get(c.id)! })),
     };
   });
 
   const places = report.places.length
-    ? say(q.placesPara, { items: list(report.places.map((p) => say(q.placeItem, { label: f.place(p), n: p.count })), q.listSep, q.lastSep) })
+    ? fmt(q.placesPara, { items: list(report.places.map((p) => fmt(q.placeItem, { label: f.place(p), n: p.count })), q.listSep, q.lastSep) })
     : q.noPlaces;
 
   return {
-    title: say(q.title, { bureau: q.bureau, quarter: f.period(report.period) }),
+    title: fmt(q.title, { bureau: q.bureau, quarter: f.period(report.period) }),
     running: current ? q.running : null,
     overview, timeliness, unitSections, places,
     notes: q.notes,

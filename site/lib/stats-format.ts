@@ -8,12 +8,6 @@ import { quarterKey, type Period, type Quarter } from '../../api/opendata/stats-
 
 const one = (n: number) => String(Math.round(n * 10) / 10);
 
-/** fmt plus English plurals: '{n|report|reports}' says '1 report' or '3 reports'. */
-export function say(template: string, vars: Record<string, string | number>): string {
-  return fmt(template.replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (m, k: string, one: string, many: string) =>
-    (k in vars ? `${vars[k]} ${Number(vars[k]) === 1 ? one : many}` : m)), vars);
-}
-
 export function statsFormat(lang: Lang) {
   const s = messages[lang].stats;
   return {

@@ -49,7 +49,7 @@ test('five wrong passwords, then the 6th locks the account for 15 minutes, even 
   const right = await login(app, 'li.ming');
   assert.equal(right.status, 429, 'locked even with the right password');
   advance(14 * MINUTE);
-  assert.match((await (await login(app, 'li.ming')).json()).error.message, /in 1 minutes/);
+  assert.match((await (await login(app, 'li.ming')).json()).error.message, /in 1 minute,/);
   advance(MINUTE + 1);
   assert.equal((await login(app, 'li.ming')).status, 200, 'unlocked after 15 minutes');
   assert.equal(services.db.select().from(staff).where(eq(staff.username, 'li.ming')).get()!.failedLogins, 0, 'a success resets the count');
