@@ -1,5 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { isStaffPath } from '../api/staff/middleware.ts';
+import { hoistIslandStyle } from './lib/html.ts';
 
 // Staff pages post their session's CSRF token as the `_csrf` form field; the API checks a header instead.
 export const onRequest = defineMiddleware(async (ctx, next) => {
@@ -12,5 +13,7 @@ export const onRequest = defineMiddleware(async (ctx, next) => {
       });
     }
   }
-  return next();
+  const res = await next(); // pages are small: buffering one to make it valid HTML costs little
+  if (!res.headers.get('content-type')?.startsWith('text/html')) return res;
+  return new Response(hoistIslandStyle(await res.text()), res);
 });

@@ -3,6 +3,7 @@ import type { consoleZh } from './console.zh.ts';
 // console messages in English: the same keys as the Chinese file.
 export const consoleEn: typeof consoleZh = {
   nav: { queue: 'New reports', cases: 'Cases', calendar: 'Working calendar' },
+  description: 'The CityLoop console, where the bureau’s staff accept, dispatch, resolve and verify residents’ reports.',
   signInNeeded: 'Please sign in first.',
   forbidden: 'Your account may not open this page.',
   queue: {

@@ -2,6 +2,7 @@
 // 用城管部门自己的话：受理、立案、派遣、处置、核查、结案、返工、挂账。
 export const consoleZh = {
   nav: { queue: '待受理', cases: '案件', calendar: '工作日历' },
+  description: '城事通工作台：工作人员在此受理、派遣、处置和核查群众反映的问题。',
   signInNeeded: '请先登录。',
   forbidden: '您的账号没有访问此页面的权限。',
   queue: {

@@ -27,6 +27,7 @@ export const en: BaseMessages = {
   report: {
     title: 'Report a problem',
     lead: 'Choose the kind of problem, mark the place, and add photos if you can. Fields marked * are required.',
+    metaDescription: 'Report garbage on the ground, street vending, a dark street light or a missing manhole cover to the city’s urban management bureau: choose the kind, mark the place, add a photo. Anonymous reports are accepted too.',
     stepCategory: '1. Kind of problem',
     stepLocation: '2. Location',
     stepPhotos: '3. Photos',
@@ -123,6 +124,7 @@ export const en: BaseMessages = {
     geojson: 'Map data (GeoJSON)',
     atom: 'Subscribe to updates (Atom)',
     caseTitle: '{category} ({no})',
+    caseDescription: 'A resident’s report of {category} (tracking number {no}), status: {state}. Follow it from acceptance and dispatch to closing.',
     status: 'Status',
     receivedAt: 'Reported',
     acceptedAt: 'Accepted',

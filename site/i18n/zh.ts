@@ -26,6 +26,7 @@ export const zh = {
   report: {
     title: '报告问题',
     lead: '请选择问题类别、标注位置，可附照片。带 * 的为必填项。',
+    metaDescription: '向市城管综合执法局反映暴露垃圾、占道经营、路灯不亮、井盖缺失等问题：选择类别，标注位置，附上照片即可提交，匿名反映同样受理。',
     stepCategory: '1. 问题类别',
     stepLocation: '2. 问题位置',
     stepPhotos: '3. 现场照片',
@@ -122,6 +123,7 @@ export const zh = {
     geojson: '地图数据（GeoJSON）',
     atom: '订阅更新（Atom）',
     caseTitle: '{category}（{no}）',
+    caseDescription: '市民反映的“{category}”问题（受理编号 {no}），当前状态：{state}。查看受理、派遣、处置和结案的全过程。',
     status: '办理状态',
     receivedAt: '反映时间',
     acceptedAt: '立案时间',

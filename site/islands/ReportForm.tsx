@@ -157,7 +157,7 @@ export default function ReportForm(p: Props) {
         <div class={`field ${err('address') ? 'invalid' : ''}`}>
           <label for="address">{t.address}</label>
           <span class="hint" id="address-hint">{t.addressHint}</span>
-          <input id="address" name="address" type="text" maxLength={200} defaultValue={p.values.address ?? ''} autocomplete="street-address"
+          <input id="address" name="address" type="text" maxLength={200} defaultValue={p.values.address ?? ''} autocomplete="address-line1"
             aria-describedby={[described('address', true), err('location') && 'location-error'].filter(Boolean).join(' ')}
             aria-invalid={err('address') || err('location') ? 'true' : undefined} />
           <ErrorText f="address" />

@@ -57,8 +57,9 @@ export function quarterly({ lang, report, units, categories, current }: Quarterl
     });
     return items.length ? [fmt(q.unitItems, { unit: u.name, items: categoryPhrases(lang, items) })] : [];
   });
+  const summary = fmt(q.intro, { quarter, bureau: q.bureau, ...nums(t) });
   const overview = [
-    fmt(q.intro, { quarter, bureau: q.bureau, ...nums(t) }),
+    summary,
     t.pending ? fmt(q.introPending, { n: t.pending }) : '',
     didWhat.length ? fmt(q.ofWhich, { items: didWhat.join(q.unitSep) }) : '',
   ].filter(Boolean).join(q.wordSep);
@@ -90,7 +91,7 @@ export function quarterly({ lang, report, units, categories, current }: Quarterl
   return {
     title: fmt(q.title, { bureau: q.bureau, quarter: f.period(report.period) }),
     running: current ? q.running : null,
-    overview, timeliness, unitSections, places,
+    summary, overview, timeliness, unitSections, places,
     notes: q.notes,
   };
 }
