@@ -1,24 +1,37 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { loadConfig } from './config.ts';
 import { createServices, type Services } from './services.ts';
 import { createApp } from './app.ts';
+import { astroPages } from './site.ts';
+import type { SiteMount } from './env.ts';
 import { seedOnStart } from './demo/index.ts';
-import { SESSION_COOKIE } from './staff/sessions.ts';
 
-export { splitLang } from './i18n/lang.ts';
+// `npm run dev` (api/dev-integration.mjs): the built server's app, with Astro's dev server as its site.
 
-// Used only by api/dev-integration.mjs under `astro dev`.
-export async function startServices() {
+type Next = (err?: unknown) => void;
+const VITE_NEXT = Symbol('cityloop.viteNext');
+const ASTRO_LOCALS = Symbol.for('astro.locals'); // where Astro's dev server reads a request's locals
+
+export async function startServices(): Promise<Services> {
   const services = createServices(loadConfig());
   await seedOnStart(services, { demo: services.config.DEMO, now: new Date(), log: console.log });
   return services;
 }
 
-export const listener = (services: Services) => getRequestListener(createApp(services).fetch);
+/** Pages go on down the dev server's middleware stack, where Astro renders them (Vite serves its own files too). */
+const viteSite: SiteMount = (app) => {
+  app.all('*', astroPages((req, _res, locals) => {
+    Reflect.set(req, ASTRO_LOCALS, locals);
+    (Reflect.get(req, VITE_NEXT) as Next)();
+  }));
+};
 
-/** The staff session of a raw dev-server request (the built server gets it from the Hono middleware). */
-export function staffSession(services: Services, req: { headers: Record<string, string | string[] | undefined> }) {
-  const cookie = String(req.headers.cookie ?? '');
-  const token = cookie.split(/;\s*/).find((c) => c.startsWith(`${SESSION_COOKIE}=`))?.slice(SESSION_COOKIE.length + 1);
-  return services.sessions.find(token) ?? null;
+/** A connect middleware running every request through createApp, as the built server does (api/server.ts). */
+export function devHandler(services: Services) {
+  const listener = getRequestListener(createApp(services, viteSite).fetch);
+  return (req: IncomingMessage, res: ServerResponse, next: Next) => {
+    Reflect.set(req, VITE_NEXT, next);
+    return listener(req, res);
+  };
 }

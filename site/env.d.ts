@@ -1,9 +1,6 @@
 /// <reference types="astro/client" />
 declare namespace App {
-  interface Locals {
-    services: import('../api/services.ts').Services;
-    lang: import('./i18n/index.ts').Lang;
-    rateLimited: boolean;
-    staffSession: import('../api/staff/sessions.ts').StaffSession | null;
-  }
+  // Built by the Hono app for every page (api/site.ts), in the built server and in `npm run dev`.
+  interface Locals extends CityLoopPageLocals {}
 }
+type CityLoopPageLocals = import('../api/env.ts').PageLocals;
