@@ -4,6 +4,13 @@ import { CASE_STATES, STAFF_ROLES } from './vocabulary.ts';
 // Instants are stored as UTC milliseconds (Drizzle maps them to Date).
 const instant = (name: string) => integer(name, { mode: 'timestamp_ms' });
 
+/**
+ * How a case reached the bureau (来源), the one vocabulary for the console, statistics and API keys:
+ * the portal (网站), an integrating system through the API (接口), a 12345 hotline transfer (热线), an inspector's patrol (巡查).
+ */
+export const CHANNELS = ['web', 'api', 'hotline', 'patrol'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
 export const units = sqliteTable('units', {
   id: text('id').primaryKey(), // slug, e.g. 'sanitation'
   nameZh: text('name_zh').notNull(),
@@ -36,11 +43,17 @@ export const cases = sqliteTable('cases', {
   address: text('address').notNull().default(''),
   description: text('description').notNull().default(''), // as typed (staff only)
   publicDescription: text('public_description'), // staff moderation override; null = masked original
-  publish: integer('publish', { mode: 'boolean' }).notNull().default(true), // reporter consents to publish photos + text
+  publish: integer('publish', { mode: 'boolean' }).notNull().default(true), // reporter consents to publish the text
+  publishPhotos: integer('publish_photos', { mode: 'boolean' }).notNull().default(true), // …and the photos (the form's one box sets both)
   reporterName: text('reporter_name'),
   reporterPhone: text('reporter_phone'),
   reporterEmail: text('reporter_email'),
-  source: text('source', { enum: ['web', 'open311', 'staff', 'demo'] }).notNull().default('web'),
+  source: text('source', { enum: ['web', 'open311', 'staff', 'demo'] }).notNull().default('web'), // the code path that filed it
+  channel: text('channel', { enum: CHANNELS }).notNull().default('web'),
+  apiKeyId: integer('api_key_id').references(() => apiKeys.id), // the integrating system that sent it (Open311)
+  sourceName: text('source_name'), // that system's name as it was when the case came in
+  attributes: text('attributes', { mode: 'json' }).$type<Record<string, string>>(), // Open311 attribute[...] (staff only)
+  mediaUrl: text('media_url'), // Open311 media_url, kept as a link for staff and never fetched
   unitId: text('unit_id').references(() => units.id),
   supporters: integer('supporters').notNull().default(0), // "me too" count
   duplicateOf: integer('duplicate_of'),
@@ -67,6 +80,7 @@ export const cases = sqliteTable('cases', {
   index('cases_due').on(t.dueAt), // statistics by due time
   // Covers the public map's grid query, so it never reads the table rows (100k cases: 270 → 100 ms).
   index('cases_map').on(t.lat, t.lng, t.state, t.hidden, t.categoryId, t.trackingNo),
+  index('cases_source_created').on(t.source, t.createdAt), // an Open311 client's retries within 24 hours
 ]);
 
 export const casePhotos = sqliteTable('case_photos', {
@@ -161,3 +175,16 @@ export const calendarDays = sqliteTable('calendar_days', {
   kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
   note: text('note'),
 });
+
+// Keys of the systems that file cases through Open311 (a 12345 platform, a mini-program vendor…); only a hash is kept.
+export const apiKeys = sqliteTable('api_keys', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  channel: text('channel', { enum: CHANNELS }).notNull(),
+  keyHash: text('key_hash').notNull(), // sha256 of the key; the key is shown once
+  keyHint: text('key_hint').notNull(), // its first characters, so an admin can tell keys apart
+  createdAt: instant('created_at').notNull(),
+  createdBy: integer('created_by'),
+  lastUsedAt: instant('last_used_at'),
+  revokedAt: instant('revoked_at'),
+}, (t) => [uniqueIndex('api_keys_hash').on(t.keyHash)]);

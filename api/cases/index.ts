@@ -5,6 +5,7 @@ import type { Catalog } from '../reports/categories.ts';
 import type { ReportsService } from '../reports/service.ts';
 import type { Audit } from '../staff/audit.ts';
 import { createCalendar } from './calendar.ts';
+import { createComments } from './comments.ts';
 import { createModeration } from './moderation.ts';
 import { createCaseQueries } from './queries.ts';
 import { createRating } from './rating.ts';
@@ -34,6 +35,7 @@ export function createCases(d: CasesDeps) {
   return {
     calendar,
     actions,
+    comments: createComments({ db: d.db, clock: d.clock, uploadsDir: d.config.uploadsDir, photoLimits }),
     moderation,
     act,
     queries: createCaseQueries({ db: d.db, clock: d.clock, calendar, secret: d.secret }),

@@ -6,12 +6,13 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { casePhotos, cases } from '../../db/schema.ts';
+import { caseLog, casePhotos, cases } from '../../db/schema.ts';
 import type { Audit } from '../staff/audit.ts';
 import type { StaffUser } from '../staff/sessions.ts';
 import { AppError } from '../shared/errors.ts';
 import { canModerate, conflict, loadVisible, type CaseRow } from './access.ts';
 import type { ActionBody, ModerationAction } from './schema.ts';
+import { mayNote, type CaseState } from './workflow.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Change = { set?: Partial<CaseRow>; detail: Record<string, unknown> };
@@ -48,6 +49,14 @@ export function createModeration(deps: { db: Db; clock: () => Date; audit: Audit
     return { detail: { photoId: photo.id, kind: photo.kind, hidden } };
   };
 
+  /** A reporter's comment goes public as written (masked when shown, like every public note). */
+  const publishComment = (logId: number | undefined) => (tx: Tx, row: CaseRow): Change => {
+    const entry = logId ? tx.select().from(caseLog).where(and(eq(caseLog.id, logId), eq(caseLog.caseId, row.id), eq(caseLog.action, 'comment'))).get() : undefined;
+    if (!entry || entry.publicNote !== null || !entry.internalNote) throw new AppError(400, 'invalid_input', { logId: 'comment_invalid' });
+    tx.update(caseLog).set({ publicNote: entry.internalNote, internalNote: null }).where(eq(caseLog.id, entry.id)).run();
+    return { detail: { logId: entry.id } };
+  };
+
   /** One moderation command; `body.version` must be the case's current version. */
   function moderate(actor: StaffUser, trackingNo: string, action: ModerationAction, body: ActionBody, ip?: string) {
     switch (action) {
@@ -66,6 +75,11 @@ export function createModeration(deps: { db: Db; clock: () => Date; audit: Audit
         return run(actor, trackingNo, action, body.version, ip, () => ({ set: { hidden: true, hiddenReason: body.reason! }, detail: { reason: body.reason } }));
       case 'unhide_case':
         return run(actor, trackingNo, action, body.version, ip, () => ({ set: { hidden: false, hiddenReason: null }, detail: {} }));
+      case 'publish_comment':
+        return run(actor, trackingNo, action, body.version, ip, (tx, row) => {
+          if (!mayNote('publish_comment', row.state as CaseState, actor.role)) throw new AppError(403, 'action_forbidden');
+          return publishComment(body.logId)(tx, row);
+        });
     }
   }
 

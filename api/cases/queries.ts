@@ -171,6 +171,7 @@ export function createCaseQueries(deps: { db: Db; clock: () => Date; calendar: C
     return {
       ...withLight(summary),
       publicDescription: row.publicDescription, publish: row.publish, hiddenReason: row.hiddenReason, source: row.source,
+      channel: row.channel, sourceName: row.sourceName, attributes: row.attributes ?? {}, mediaUrl: row.mediaUrl, publishPhotos: row.publishPhotos,
       reporter: { name: row.reporterName, phone: row.reporterPhone, email: row.reporterEmail },
       resolvedAt: row.resolvedAt, closedAt: row.closedAt, holdUntil: row.holdUntil, rating: row.rating, ratedAt: row.ratedAt,
       updatedAt: row.updatedAt, duplicateOf: byId(row.duplicateOf), merged,

@@ -25,7 +25,7 @@ export const instant = z.string().trim().transform((s, ctx) => {
 const localDate = z.string().trim().refine((s) => LOCAL_DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'date_invalid');
 
 export const STAFF_ACTIONS = ['accept', 'reject', 'merge', 'dispatch', 'start', 'hold', 'resume', 'resolve', 'close', 'rework'] as const;
-export const MODERATION_ACTIONS = ['edit_description', 'hide_photo', 'unhide_photo', 'hide_case', 'unhide_case'] as const;
+export const MODERATION_ACTIONS = ['edit_description', 'hide_photo', 'unhide_photo', 'hide_case', 'unhide_case', 'publish_comment'] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 export const isStaffAction = (a: string): a is StaffAction => (STAFF_ACTIONS as readonly string[]).includes(a);
@@ -45,6 +45,7 @@ export const actionBody = z.object({
   description: z.string().trim().max(1000, 'description_too_long').optional(),
   photoId: opt(z.coerce.number().int().positive()),
   reason: text(200, 'reason_too_long'),
+  logId: opt(z.coerce.number().int().positive()), // publish_comment: the reporter's comment in the case log
 });
 export type ActionBody = z.infer<typeof actionBody>;
 

@@ -226,3 +226,25 @@ export function isOpen(state: CaseState): boolean {
 }
 
 export const isPublicState = (state: CaseState) => PUBLIC_STATES.includes(state);
+
+// ── Log entries that change no state ────────────────────────────────────────────────
+
+/**
+ * A reporter's follow-up comment (Open311 servicerequestupdates) lands in the log for staff only;
+ * a dispatcher or admin may then publish it to the public timeline. Neither moves the case.
+ */
+export const NOTE_ACTIONS = ['comment', 'publish_comment'] as const;
+export type NoteAction = (typeof NOTE_ACTIONS)[number];
+
+export const NOTES: Readonly<Record<NoteAction, { states: readonly CaseState[]; roles: readonly Role[] }>> = {
+  comment: { states: CASE_STATES, roles: ['reporter'] },
+  publish_comment: { states: CASE_STATES, roles: STAFF },
+};
+
+export function mayNote(action: NoteAction, state: CaseState, role: Role): boolean {
+  const n = NOTES[action];
+  return n.states.includes(state) && n.roles.includes(role);
+}
+
+/** Whether a log entry belongs in the public timeline: everything except a comment staff have not published. */
+export const isPublicEntry = (e: { action: string; publicNote: string | null }) => e.action !== 'comment' || e.publicNote !== null;

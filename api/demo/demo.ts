@@ -79,7 +79,7 @@ export async function seedDemo(services: Services, opts: SeedDemoOptions): Promi
         const parentId = fields.state === 'duplicate' && c.parent ? ids.get(c.parent)! : null;
         const row = tx.insert(cases).values({
           trackingNo, followCodeHash: sha256(demoFollowCode(trackingNo)), categoryId: c.categoryId, state: fields.state,
-          lat: c.lat, lng: c.lng, address: c.address, description: c.description, publish: c.publish,
+          lat: c.lat, lng: c.lng, address: c.address, description: c.description, publish: c.publish, publishPhotos: c.publish,
           reporterName: c.reporterName, reporterPhone: c.reporterPhone, reporterEmail: c.reporterEmail, source: 'demo',
           unitId: fields.unitId, supporters: c.supporters, duplicateOf: parentId, version: c.events.length,
           createdAt: c.createdAt, updatedAt: fields.updatedAt, acceptedAt: fields.acceptedAt, dueAt: fields.dueAt,

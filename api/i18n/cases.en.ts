@@ -1,6 +1,7 @@
 import type { casesZh } from './cases.zh.ts';
 
 export const casesEn: typeof casesZh = {
+  channels: { web: 'Website', api: 'API', hotline: 'Hotline', patrol: 'Patrol' },
   errors: {
     conflict: 'Someone else has just handled this case. Reload the page and try again.',
     illegal_transition: 'This action is not possible in the case’s current status. Reload to see the latest.',
@@ -35,6 +36,7 @@ export const casesEn: typeof casesZh = {
     periods_invalid: 'Working hours must be HH:MM, in order, each starting before it ends, not overlapping.',
     rating_not_closed: 'A report can be rated once it is closed.',
     already_rated: 'You have already rated it. Thank you.',
+    comment_invalid: 'No unpublished comment from the reporter with that id.',
     rating_required: 'Choose how satisfied you are.',
   },
 };

@@ -1,5 +1,7 @@
 // 案件办理（受理、派遣、处置、核查）的错误提示。
 export const casesZh = {
+  // 案件来源（渠道），与 db/schema.ts 的 CHANNELS 一一对应。
+  channels: { web: '网站', api: '接口', hotline: '热线', patrol: '巡查' },
   errors: {
     conflict: '该案件已被他人处理，请刷新后重试。',
     illegal_transition: '案件当前状态下不能进行此操作，请刷新后查看最新状态。',
@@ -35,5 +37,6 @@ export const casesZh = {
     rating_not_closed: '问题结案后才能评价。',
     already_rated: '您已评价过，感谢您的反馈。',
     rating_required: '请选择满意程度。',
+    comment_invalid: '未找到这条待公开的报料人补充说明。',
   } as Record<string, string>,
 };

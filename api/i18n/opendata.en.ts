@@ -3,7 +3,7 @@ import type { opendataZh } from './opendata.zh.ts';
 export const opendataEn: typeof opendataZh = {
   opendata: {
     open311: {
-      serviceNotice: 'Your report was received. It becomes public once staff accept it; the token then gives its service_request_id.',
+      serviceNotice: 'Your report was received as {id}. It becomes public once staff accept it; follow it through servicerequestupdates.',
       statusNotes: '{state}: {note}',
       keywordsCode: 'national code {code}',
       contact: '{bureau}, {url}',
@@ -25,6 +25,10 @@ export const opendataEn: typeof opendataZh = {
         rate_limited: 'Too many requests; please try again later.',
         body_too_large: 'The request body is too large.',
         field: '{field}: {message}',
+        required: 'is required.',
+        form: 'The body is not a valid form (application/x-www-form-urlencoded or multipart/form-data).',
+        attributes: 'At most 50 attribute[...] fields, each up to 1000 characters.',
+        update_not_found: 'No request with id {id}, or it was not filed with this api_key.',
         server: 'Internal server error.',
       },
     },

@@ -2,7 +2,7 @@
 export const opendataZh = {
   opendata: {
     open311: {
-      serviceNotice: '已收到您反映的问题。工作人员受理后才会公开；受理后可凭 token 查到受理编号。',
+      serviceNotice: '已收到您反映的问题，受理编号 {id}。工作人员受理后才会公开，办理进展见 servicerequestupdates。',
       statusNotes: '{state}：{note}',
       keywordsCode: '国标代码 {code}',
       contact: '{bureau}，网址 {url}',
@@ -24,6 +24,10 @@ export const opendataZh = {
         rate_limited: '提交过于频繁，请稍后再试。',
         body_too_large: '请求内容过大。',
         field: '{field}：{message}',
+        required: '必须填写。',
+        form: '请求内容不是有效的表单（application/x-www-form-urlencoded 或 multipart/form-data）。',
+        attributes: 'attribute[...] 最多 50 项，每项不超过 1000 字。',
+        update_not_found: '没有编号为 {id} 的问题，或该问题不是经由本 api_key 提交的。',
         server: '服务器内部错误。',
       },
     },

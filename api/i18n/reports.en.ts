@@ -21,6 +21,7 @@ export const reportsEn: typeof reportsZh = {
       dispatch: 'Dispatched to the unit in charge', start: 'Work started', hold: 'Put on hold', resume: 'Resumed',
       resolve: 'Fixed, awaiting check', close: 'Checked and closed', rework: 'Check failed, sent back for rework',
       reopen: 'Reopened after the resident’s rating', rate: 'Rated by the resident', support: 'Another resident reported this too',
+      comment: 'More from the reporter',
     },
   },
   reports: {

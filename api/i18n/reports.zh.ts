@@ -19,6 +19,7 @@ export const reportsZh = {
       dispatch: '派遣至处置单位', start: '开始处置', hold: '挂账', resume: '恢复办理',
       resolve: '处置完毕，待核查', close: '核查通过，结案', rework: '核查未通过，返工处置',
       reopen: '市民不满意，重新办理', rate: '市民评价', support: '有市民表示也遇到此问题',
+      comment: '报料人补充说明',
     },
   },
   reports: {

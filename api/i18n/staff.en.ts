@@ -34,7 +34,8 @@ export const staffEn: typeof staffZh = {
       login_throttled: 'Too many sign-ins from one address', logout: 'Signed out', 'password.change': 'Changed password',
       'two_factor.enable': 'Turned on two-factor', 'staff.create': 'Created account', 'staff.update': 'Changed account',
       'staff.reset_password': 'Reset password', 'staff.deactivate': 'Deactivated account', 'staff.activate': 'Reactivated account',
-      'staff.reset_two_factor': 'Reset two-factor', 'unit.create': 'Added unit', 'unit.update': 'Changed unit', 'category.update': 'Changed category',
+      'staff.reset_two_factor': 'Reset two-factor', 'unit.create': 'Added unit', 'unit.update': 'Changed unit', 'category.update': 'Changed category', 'api_key.create': 'Created API key',
+      'api_key.revoke': 'Revoked API key',
     },
   },
   errors: {
@@ -71,6 +72,7 @@ export const staffEn: typeof staffZh = {
     hours_invalid: 'Enter a whole number from 1 to 720.',
     amount_invalid: 'Enter a whole number from 1 to 365.',
     national_code_invalid: 'National codes have 5 digits; a partial one ends in x (e.g. 010xx).',
+    channel_invalid: 'Choose a channel.',
     own_account: 'You cannot deactivate your own account or change your own role.',
     last_admin: 'At least one active administrator must remain.',
   },

@@ -33,7 +33,8 @@ export const staffZh = {
       login_throttled: '登录过于频繁被限制', logout: '退出登录', 'password.change': '修改密码', 'two_factor.enable': '启用双因素认证',
       'staff.create': '新建账号', 'staff.update': '修改账号', 'staff.reset_password': '重置密码', 'staff.deactivate': '停用账号',
       'staff.activate': '重新启用账号', 'staff.reset_two_factor': '重置双因素认证', 'unit.create': '新增处置单位',
-      'unit.update': '修改处置单位', 'category.update': '修改问题类别',
+      'unit.update': '修改处置单位', 'category.update': '修改问题类别', 'api_key.create': '新建接口密钥',
+      'api_key.revoke': '吊销接口密钥',
     } as Record<string, string>,
   },
   errors: {
@@ -70,6 +71,7 @@ export const staffZh = {
     hours_invalid: '请输入 1 到 720 之间的整数。',
     amount_invalid: '请输入 1 到 365 之间的整数。',
     national_code_invalid: '国标编码为 5 位数字，未细分的末位可写 x（如 010xx）。',
+    channel_invalid: '请选择来源渠道。',
     own_account: '不能停用自己的账号或更改自己的角色。',
     last_admin: '系统至少需要保留一名正常使用的管理员。',
   },

@@ -129,11 +129,12 @@ export function createPublicCases(db: Db, secret: string, clock: () => Date) {
       if (!trackingNos.length) return { notes, photos };
       const ofThese = and(isPublicSql, inArray(cases.trackingNo, trackingNos));
       for (const r of db.select({ no: cases.trackingNo, note: caseLog.publicNote }).from(caseLog).innerJoin(cases, eq(caseLog.caseId, cases.id))
-        .where(and(ofThese, isNotNull(caseLog.publicNote))).orderBy(asc(caseLog.at), asc(caseLog.id)).all()) {
+        // A reporter's published comment is theirs, not the bureau's status note.
+        .where(and(ofThese, isNotNull(caseLog.publicNote), ne(caseLog.action, 'comment'))).orderBy(asc(caseLog.at), asc(caseLog.id)).all()) {
         notes.set(r.no, maskPersonalData(r.note!)); // the last one wins
       }
       for (const r of db.select({ no: cases.trackingNo, file: casePhotos.file }).from(casePhotos).innerJoin(cases, eq(casePhotos.caseId, cases.id))
-        .where(and(ofThese, eq(casePhotos.hidden, false), or(eq(casePhotos.kind, 'after'), eq(cases.publish, true))))
+        .where(and(ofThese, eq(casePhotos.hidden, false), or(eq(casePhotos.kind, 'after'), eq(cases.publishPhotos, true))))
         .orderBy(desc(casePhotos.id)).all()) {
         photos.set(r.no, photoUrl(r.file, secret, false)); // newest first, so the earliest photo is kept
       }

@@ -1,14 +1,30 @@
-import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, between, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { OPEN_STATES, isOpen } from '../cases/workflow.ts';
 import type { Db } from '../../db/client.ts';
-import { casePhotos, caseLog, cases, caseSupports, trackingSeq } from '../../db/schema.ts';
+import { casePhotos, caseLog, cases, caseSupports, trackingSeq, type Channel } from '../../db/schema.ts';
 import { AppError, zodFields } from '../shared/errors.ts';
 import { boxAround, distanceMeters, inBounds, type Bounds } from '../shared/geo.ts';
 import { hmac, newFollowCode, normalizeCode, sameHash, sha256, trackingNumber } from '../shared/ids.ts';
 import { shanghaiDate } from '../shared/time.ts';
 import type { Catalog } from './categories.ts';
 import { processPhotos, removePhotos, type PhotoLimits } from './photos.ts';
+import { isRetryOf, RETRY_WINDOW_MS } from './retry.ts';
 import { reportInput, trackQuery } from './schema.ts';
+
+/** Where a report came from and what else its sender gave, stored in the same transaction as the report. */
+export type Origin = {
+  source: 'web' | 'open311' | 'staff' | 'demo';
+  channel: Channel;
+  apiKeyId?: number | null;
+  sourceName?: string | null;
+  attributes?: Record<string, string> | null;
+  mediaUrl?: string | null;
+  /** The photos' own consent; by default the same box as the text (the web form has one). */
+  publishPhotos?: boolean;
+  /** An integrating system's retry of the same report (retry.ts) gets the first case back. */
+  dedupe?: boolean;
+};
+const WEB: Origin = { source: 'web', channel: 'web' };
 
 export type ReportsDeps = {
   db: Db;
@@ -46,8 +62,23 @@ export function createReportsService(deps: ReportsDeps) {
     return parsed.data;
   }
 
-  /** Files a report with its photos. Returns the tracking number and the secret follow code (shown once). */
-  async function submit(raw: Record<string, unknown>, uploads: Buffer[]) {
+  /** An earlier case this filing repeats (same client, contact, service, text and place within 24 hours). */
+  function retried(tx: Pick<Db, 'select'>, filing: Parameters<typeof isRetryOf>[0]) {
+    return tx.select({
+      id: cases.id, trackingNo: cases.trackingNo, apiKeyId: cases.apiKeyId, categoryId: cases.categoryId, description: cases.description,
+      lat: cases.lat, lng: cases.lng, address: cases.address, reporterName: cases.reporterName, reporterPhone: cases.reporterPhone,
+      reporterEmail: cases.reporterEmail, createdAt: cases.createdAt,
+    }).from(cases).where(and(
+      eq(cases.source, 'open311'), gte(cases.createdAt, new Date(filing.createdAt.getTime() - RETRY_WINDOW_MS)),
+      eq(cases.categoryId, filing.categoryId), filing.apiKeyId === null ? isNull(cases.apiKeyId) : eq(cases.apiKeyId, filing.apiKeyId),
+    )).all().find((c) => isRetryOf(filing, c));
+  }
+
+  /**
+   * Files a report with its photos, its origin and what its sender added, in one transaction. Returns the
+   * tracking number and the secret follow code (shown once); `repeated` when it was a retry of an earlier case.
+   */
+  async function submit(raw: Record<string, unknown>, uploads: Buffer[], origin: Origin = WEB) {
     const v = validate(raw, uploads.length);
     const photos = await processPhotos(uploads, deps.uploadsDir, deps.photoLimits);
     let { lat, lng } = v;
@@ -62,14 +93,20 @@ export function createReportsService(deps: ReportsDeps) {
     const code = newFollowCode();
     const now = clock();
     try {
-      const trackingNo = db.transaction((tx) => {
+      const filed = db.transaction((tx) => {
+        const contact = { reporterName: v.name || null, reporterPhone: v.phone || null, reporterEmail: v.email || null };
+        const earlier = origin.dedupe ? retried(tx, {
+          apiKeyId: origin.apiKeyId ?? null, categoryId: v.category, description: v.description, lat, lng, address: v.address, createdAt: now, ...contact,
+        }) : undefined;
+        if (earlier) return { trackingNo: earlier.trackingNo, id: earlier.id, repeated: true };
         const seq = nextSeq.get({ day: shanghaiDate(now) })!.last;
         const no = trackingNumber(deps.cityPrefix, now, seq);
         const category = catalog.activeCategories().find((c) => c.id === v.category)!;
         const row = tx.insert(cases).values({
           trackingNo: no, followCodeHash: sha256(code), categoryId: v.category, state: 'submitted',
-          lat, lng, address: v.address, description: v.description, publish: v.publish,
-          reporterName: v.name || null, reporterPhone: v.phone || null, reporterEmail: v.email || null,
+          lat, lng, address: v.address, description: v.description, publish: v.publish, publishPhotos: origin.publishPhotos ?? v.publish,
+          ...contact, source: origin.source, channel: origin.channel, apiKeyId: origin.apiKeyId ?? null, sourceName: origin.sourceName ?? null,
+          attributes: origin.attributes && Object.keys(origin.attributes).length ? origin.attributes : null, mediaUrl: origin.mediaUrl || null,
           unitId: category.unitId, createdAt: now, updatedAt: now,
         }).returning({ id: cases.id }).get();
         if (photos.length) {
@@ -79,9 +116,11 @@ export function createReportsService(deps: ReportsDeps) {
           }))).run();
         }
         tx.insert(caseLog).values({ caseId: row.id, at: now, actorKind: 'reporter', action: 'submit', toState: 'submitted' }).run();
-        return no;
+        return { trackingNo: no, id: row.id, repeated: false };
       }, { behavior: 'immediate' });
-      return { trackingNo, code };
+      // A retry keeps the first case as it was: the photos sent again are not kept twice.
+      if (filed.repeated) await removePhotos(deps.uploadsDir, photos);
+      return { ...filed, code: filed.repeated ? '' : code }; // the first filing's code was given once and is stored only hashed
     } catch (e) {
       await removePhotos(deps.uploadsDir, photos);
       throw e;

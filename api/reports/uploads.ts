@@ -15,11 +15,11 @@ export const uploadRoutes = new Hono<AppEnv>().get('/:dir/:name', async (c) => {
   const { db, secret, config } = c.var.services;
   const file = `${c.req.param('dir')}/${c.req.param('name')}`;
   if (!NAME.test(file)) throw new AppError(404, 'not_found');
-  const row = db.select({ kind: casePhotos.kind, hidden: casePhotos.hidden, state: cases.state, caseHidden: cases.hidden, publish: cases.publish })
+  const row = db.select({ kind: casePhotos.kind, hidden: casePhotos.hidden, state: cases.state, caseHidden: cases.hidden, publishPhotos: cases.publishPhotos })
     .from(casePhotos).innerJoin(cases, eq(cases.id, casePhotos.caseId))
     .where(or(eq(casePhotos.file, file), eq(casePhotos.thumb, file))).get();
   if (!row) throw new AppError(404, 'not_found');
-  const isPublic = isPublicPhoto({ state: row.state, hidden: row.caseHidden, publish: row.publish }, row);
+  const isPublic = isPublicPhoto({ state: row.state, hidden: row.caseHidden, publishPhotos: row.publishPhotos }, row);
   const signed = c.req.query('sig') === hmac(secret, file);
   if (!isPublic && !signed) throw new AppError(404, 'not_found');
   const bytes = await readFile(join(config.uploadsDir, file)).catch(() => null);

@@ -1,4 +1,5 @@
 import type { cases, casePhotos, caseLog } from '../../db/schema.ts';
+import { isPublicEntry } from '../cases/workflow.ts';
 import { hmac } from '../shared/ids.ts';
 import { maskPersonalData } from '../shared/masking.ts';
 import { isPublicState } from '../cases/workflow.ts';
@@ -11,8 +12,8 @@ type LogRow = typeof caseLog.$inferSelect;
 export const isPublicCase = (c: Pick<CaseRow, 'state' | 'hidden'>) => isPublicState(c.state) && !c.hidden;
 
 /** Whether the public may see a photo: a public case, the reporter's consent for before-photos, not hidden. */
-export const isPublicPhoto = (c: Pick<CaseRow, 'state' | 'hidden' | 'publish'>, p: Pick<PhotoRow, 'kind' | 'hidden'>) =>
-  isPublicCase(c) && !p.hidden && (p.kind === 'after' || c.publish);
+export const isPublicPhoto = (c: Pick<CaseRow, 'state' | 'hidden' | 'publishPhotos'>, p: Pick<PhotoRow, 'kind' | 'hidden'>) =>
+  isPublicCase(c) && !p.hidden && (p.kind === 'after' || c.publishPhotos);
 
 /** Photo URL; a signed one lets the reporter see photos that are not public. */
 export function photoUrl(file: string, secret: string, signed: boolean) {
@@ -23,9 +24,9 @@ export function photoUrl(file: string, secret: string, signed: boolean) {
 export const publicDescription = (c: Pick<CaseRow, 'description' | 'publicDescription'>) =>
   c.publicDescription ?? maskPersonalData(c.description);
 
-/** The timeline as the public sees it: the log without internal notes and without who did it. */
+/** The timeline as the public sees it: the log without internal notes, unpublished comments, or who did it. */
 export const publicTimeline = (log: LogRow[]) =>
-  log.map((l) => ({ at: l.at, action: l.action, toState: l.toState, note: l.publicNote ? maskPersonalData(l.publicNote) : null }));
+  log.filter(isPublicEntry).map((l) => ({ at: l.at, action: l.action, toState: l.toState, note: l.publicNote ? maskPersonalData(l.publicNote) : null }));
 
 /** What the reporter sees on /track: everything public, plus their own photos signed, never contact details. */
 export function reporterView(c: CaseRow, photos: PhotoRow[], log: LogRow[], secret: string) {
@@ -34,7 +35,7 @@ export function reporterView(c: CaseRow, photos: PhotoRow[], log: LogRow[], secr
     url: photoUrl(p.file, secret, true), thumbUrl: photoUrl(p.thumb, secret, true), width: p.width, height: p.height,
   });
   return {
-    trackingNo: c.trackingNo, categoryId: c.categoryId, state: c.state, isPublic: isPublicCase(c), publish: c.publish,
+    trackingNo: c.trackingNo, categoryId: c.categoryId, state: c.state, isPublic: isPublicCase(c), publish: c.publish, publishPhotos: c.publishPhotos,
     createdAt: c.createdAt, lat: c.lat, lng: c.lng, address: c.address, unitId: c.unitId, dueAt: c.dueAt,
     supporters: c.supporters, description: publicDescription(c),
     before: visible.filter((p) => p.kind === 'before').map(toView),

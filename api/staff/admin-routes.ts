@@ -15,6 +15,7 @@ const adminOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 const actor = (c: Context<AppEnv>) => actorOf(c.var.staffSession!, clientIp(c, c.var.services.config.TRUST_PROXY));
+// A numeric :id (a staff account or an API key).
 const staffId = (c: Context<AppEnv>) => {
   const id = Number(c.req.param('id'));
   if (!Number.isSafeInteger(id) || id < 1) throw new AppError(404, 'not_found');
@@ -28,7 +29,7 @@ export function auditCsvText(lang: 'zh' | 'en') {
   return { header: t.csv, label: (action: string) => actions[action] ?? action, filename: t.filename };
 }
 
-/** /api/staff/admin: units, categories, staff accounts, the audit log. */
+/** /api/staff/admin: units, categories, staff accounts, API keys, the audit log. */
 export const adminRoutes = new Hono<AppEnv>()
   .use('*', adminOnly)
   .get('/units', (c) => c.json({ units: c.var.services.staff.catalog.units() }))
@@ -56,6 +57,12 @@ export const adminRoutes = new Hono<AppEnv>()
   })
   .post('/staff/:id/reset-two-factor', (c) => {
     c.var.services.staff.accounts.resetTwoFactor(staffId(c), actor(c));
+    return c.body(null, 204);
+  })
+  .get('/api-keys', (c) => c.json({ apiKeys: c.var.services.staff.apiKeys.list() }))
+  .post('/api-keys', async (c) => c.json(c.var.services.staff.apiKeys.create(await readBody(c), actor(c)), 201))
+  .post('/api-keys/:id/revoke', (c) => {
+    c.var.services.staff.apiKeys.revoke(staffId(c), actor(c));
     return c.body(null, 204);
   })
   .get('/audit', (c) => c.json(c.var.services.staff.auditLog.list(parseInput(auditQuery, c.req.query()))))

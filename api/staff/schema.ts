@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MAX, passwordProblem } from './policy.ts';
+import { CHANNELS } from '../../db/schema.ts';
 
 // One schema per input, shared by the /api/staff routes (JSON or form) and the console's forms (strings).
 // Messages are error codes; the auth catalogs say them in zh and en.
@@ -105,5 +106,11 @@ export type CategoryUpdateInput = z.infer<typeof categoryUpdateInput>;
 export type StaffCreateInput = z.infer<typeof staffCreateInput>;
 export type StaffUpdateInput = z.infer<typeof staffUpdateInput>;
 export type AuditQuery = z.infer<typeof auditQuery>;
+
+export const apiKeyCreateInput = z.object({
+  name: z.string({ error: 'name_required' }).trim().min(1, 'name_required').max(50, 'too_long'),
+  channel: z.enum(CHANNELS, { error: 'channel_invalid' }),
+});
+export type ApiKeyCreateInput = z.infer<typeof apiKeyCreateInput>;
 
 export { parseInput } from '../shared/errors.ts';

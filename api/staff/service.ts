@@ -1,15 +1,16 @@
 import type { Db } from '../../db/client.ts';
 import type { Config } from '../config.ts';
 import { createAccounts } from './accounts.ts';
+import { createApiKeys } from './api-keys.ts';
 import type { Audit } from './audit.ts';
 import { createAuditLog } from './audit-log.ts';
 import { createAuth } from './auth.ts';
 import { createCatalogAdmin } from './catalog-admin.ts';
 import type { Sessions } from './sessions.ts';
 
-type Deps = { db: Db; clock: () => Date; config: Pick<Config, 'REQUIRE_2FA'>; sessions: Sessions; audit: Audit };
+type Deps = { db: Db; clock: () => Date; config: Pick<Config, 'REQUIRE_2FA' | 'OPEN311_API_KEY'>; sessions: Sessions; audit: Audit };
 
-/** Staff accounts and security: signing in, accounts, admin of units and categories, the audit log. */
+/** Staff accounts and security: signing in, accounts, admin of units and categories, API keys, the audit log. */
 export function createStaffService({ db, clock, config, sessions, audit }: Deps) {
   const accounts = createAccounts({ db, clock, sessions, audit });
   return {
@@ -17,6 +18,7 @@ export function createStaffService({ db, clock, config, sessions, audit }: Deps)
     auth: createAuth({ db, clock, sessions, audit, accounts, requireTwoFactorForAdmins: config.REQUIRE_2FA }),
     catalog: createCatalogAdmin({ db, audit }),
     auditLog: createAuditLog(db),
+    apiKeys: createApiKeys({ db, clock, audit, configuredKey: config.OPEN311_API_KEY }),
   };
 }
 

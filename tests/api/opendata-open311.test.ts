@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { caseLog, cases } from '../../db/schema.ts';
+import { cases } from '../../db/schema.ts';
 import { seedDemo } from '../../api/demo/demo.ts';
 import { FIXED_NOW, testApp } from '../helpers/services.ts';
 import { caseRow } from '../helpers/cases.ts';
+import { tokenOf } from '../../api/opendata/open311/submit.ts';
 import { advance, asXmlText, insertCases, xmlParser } from '../helpers/opendata.ts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
@@ -40,7 +41,7 @@ test('JSON and XML carry the same data for the same query, in GeoReport shapes',
   }
   const [svc] = JSON.parse((await get(app, '/open311/v2/services.json')).text);
   assert.equal(svc.metadata, false, 'booleans are booleans');
-  assert.equal(svc.type, 'batch');
+  assert.equal(svc.type, 'realtime', 'a POST answers the id at once');
   const requests = JSON.parse((await get(app, '/open311/v2/requests.json')).text) as Record<string, unknown>[];
   for (const r of requests) {
     assert.equal(typeof r.service_request_id, 'string');
@@ -59,7 +60,7 @@ test('JSON and XML carry the same data for the same query, in GeoReport shapes',
   assert.equal(JSON.parse((await get(app, '/open311/v2/discovery.json')).text).endpoints[0].url, disc.endpoints.endpoint[0].url);
 });
 
-test('an Open311 client flow in XML: services → POST → token → accepted → requests/<id>', async () => {
+test('an Open311 client flow in XML: services → POST (id at once) → old token → accepted → requests/<id>', async () => {
   const { app, services } = testApp();
   const list = xml((await get(app, '/open311/v2/services.xml')).text).services.service;
   assert.ok(list.some((s: { service_code: string }) => s.service_code === 'street_vending'));
@@ -67,24 +68,26 @@ test('an Open311 client flow in XML: services → POST → token → accepted �
   const res = await post(app, 'xml', { ...filing, media_url: 'https://photos.example.net/p/1.jpg' });
   assert.equal(res.status, 201);
   const [answer] = xml(await res.text()).service_requests.request;
-  assert.ok(answer.token.length >= 17);
+  assert.match(answer.service_request_id, /^YJ-\d{8}-\d{4}$/, 'the id at once');
   assert.match(answer.service_notice, /受理/);
-  assert.equal(answer.service_request_id, undefined, 'no id before staff accept it');
-
-  const pending = await get(app, `/open311/v2/tokens/${answer.token}.xml`);
-  assert.equal(pending.status, 200, 'tokens answers at once');
-  assert.deepEqual(xml(pending.text).service_requests.request, [{ service_request_id: '', token: answer.token }]);
+  assert.deepEqual(Object.keys(answer).sort(), ['service_notice', 'service_request_id']);
 
   const row = services.db.select().from(cases).where(eq(cases.source, 'open311')).get()!;
+  assert.equal(row.trackingNo, answer.service_request_id);
+  const token = tokenOf(services.secret, row.id); // one a client stored before ids were answered at once
+  const pending = await get(app, `/open311/v2/tokens/${token}.xml`);
+  assert.equal(pending.status, 200, 'tokens answers at once');
+  assert.deepEqual(xml(pending.text).service_requests.request, [{ service_request_id: row.trackingNo, token }], 'and resolves to the id at once');
+
   assert.equal(row.reporterName, '欧阳小明', 'the contact is kept for staff, family name first');
   assert.equal(row.reporterPhone, '13712340000');
   assert.equal(row.reporterEmail, 'ouyang.probe@example.com');
-  const submitLog = services.db.select().from(caseLog).where(eq(caseLog.caseId, row.id)).get()!;
-  assert.match(submitLog.internalNote!, /https:\/\/photos\.example\.net\/p\/1\.jpg/, 'media_url kept for staff, never fetched');
+  assert.equal(row.mediaUrl, 'https://photos.example.net/p/1.jpg', 'media_url kept for staff, never fetched');
+  assert.equal(row.channel, 'api');
   assert.equal((await get(app, `/open311/v2/requests/${row.trackingNo}.xml`)).status, 404, 'not public yet');
 
   await advance(services, row.trackingNo, ['accept', 'dispatch']);
-  const ready = xml((await get(app, `/open311/v2/tokens/${answer.token}.xml`)).text).service_requests.request[0];
+  const ready = xml((await get(app, `/open311/v2/tokens/${token}.xml`)).text).service_requests.request[0];
   assert.equal(ready.service_request_id, row.trackingNo);
 
   const [req] = xml((await get(app, `/open311/v2/requests/${ready.service_request_id}.xml`)).text).service_requests.request;
@@ -175,9 +178,9 @@ test('requests: by default the last 90 days and at most 1000, newest first; wind
 
 test('tokens never reveal a hidden case, and servicerequestupdates shows only public changes without internal notes', async () => {
   const { app, services } = testApp();
-  const res = await post(app, 'json', { ...filing, description: '门口垃圾' });
-  const [{ token }] = await res.json();
+  await post(app, 'json', { ...filing, description: '门口垃圾' });
   const row = services.db.select().from(cases).get()!;
+  const token = tokenOf(services.secret, row.id);
   await advance(services, row.trackingNo, ['accept', 'dispatch', 'resolve'], { accept: { internalNote: '内部备注：摊主是熟人' } });
   const updates = JSON.parse((await get(app, '/open311/v2/servicerequestupdates.json')).text);
   assert.deepEqual(updates.map((u: { external_status_code: string }) => u.external_status_code), ['accepted', 'dispatched', 'resolved']);

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { seedDemo } from '../../api/demo/demo.ts';
+import { eq } from 'drizzle-orm';
+import { tokenOf } from '../../api/opendata/open311/submit.ts';
 import { cases } from '../../db/schema.ts';
 import { FIXED_NOW, testApp } from '../helpers/services.ts';
 import { DEFAULT_PLANTERS, newCrawl, privacyCrawl } from '../helpers/privacy.ts';
@@ -18,6 +20,16 @@ test('no name, phone, email, follow code, internal note or media_url planted in 
   for (const no of ctx.cases) assert.ok(seen(no), `${no} appears in the public answers`);
   assert.ok(seen('139****77'), 'the typed phone appears masked');
   assert.ok(seen('441***********123X'), 'the typed ID number appears masked');
+  assert.ok(seen('139****88'), 'a comment staff published appears, masked');
+  assert.ok(ctx.answers.length >= 4, 'the Open311 POST answers were checked too');
+  // A case not yet accepted: its id answers 404 like an unknown one; its token says nothing but the id.
+  const pending = services.db.select().from(cases).where(eq(cases.state, 'submitted')).all().filter((c) => c.source === 'open311');
+  assert.ok(pending.length > 0);
+  for (const c of pending) {
+    for (const f of ['json', 'xml']) assert.equal((await app.request(`/open311/v2/requests/${c.trackingNo}.${f}`)).status, 404);
+    const [answer] = await (await app.request(`/open311/v2/tokens/${tokenOf(services.secret, c.id)}.json`)).json();
+    assert.deepEqual(Object.keys(answer).sort(), ['service_request_id', 'token']);
+  }
   // …while staff still have every planted contact detail.
   const stored = JSON.stringify(services.db.select().from(cases).all());
   for (const s of ctx.secrets.filter((x) => /name|phone|email/.test(x.label) && !/typed/.test(x.label))) assert.ok(stored.includes(s.value), `${s.label} is kept for staff`);

@@ -178,8 +178,8 @@ test('photos of a report not yet public are served only through the signed link'
   assert.equal((await app.request(signed.split('?')[0])).status, 404, 'not public before acceptance');
   services.db.update(cases).set({ state: 'accepted' }).run();
   assert.equal((await app.request(signed.split('?')[0])).status, 200, 'public once accepted');
-  services.db.update(cases).set({ publish: false }).run();
-  assert.equal((await app.request(signed.split('?')[0])).status, 404, 'the reporter did not consent to publishing');
+  services.db.update(cases).set({ publishPhotos: false }).run();
+  assert.equal((await app.request(signed.split('?')[0])).status, 404, 'the reporter did not consent to publishing the photos');
 });
 
 test('"me too" adds support to the nearby open report and files nothing new', async () => {

@@ -5,19 +5,21 @@
  * `privacyCrawl(ctx, [...DEFAULT_PLANTERS, itsPlanter])` from its own test file.
  */
 import { eq, isNotNull } from 'drizzle-orm';
-import { caseIdOfToken } from '../../api/opendata/open311/submit.ts';
+import { tokenOf } from '../../api/opendata/open311/submit.ts';
 import type { Services } from '../../api/services.ts';
 import { cases } from '../../db/schema.ts';
 import { advance } from './opendata.ts';
 import type { testApp } from './services.ts';
+import { open311Planter } from './privacy-open311.ts';
 
 export type App = ReturnType<typeof testApp>['app'];
 export type Secret = { label: string; value: string };
-export type CrawlContext = { app: App; services: Services; secrets: Secret[]; urls: Set<string>; cases: string[] };
+/** `answers`: bodies a planter got from requests the crawl cannot repeat (POSTs), checked like the URLs. */
+export type CrawlContext = { app: App; services: Services; secrets: Secret[]; urls: Set<string>; cases: string[]; answers: { url: string; body: string }[] };
 /** Plants secrets (ctx.secrets), makes them public the normal way, and adds the URLs that show them (ctx.urls). */
 export type Planter = (ctx: CrawlContext) => Promise<void>;
 
-export const newCrawl = (app: App, services: Services): CrawlContext => ({ app, services, secrets: [], urls: new Set(), cases: [] });
+export const newCrawl = (app: App, services: Services): CrawlContext => ({ app, services, secrets: [], urls: new Set(), cases: [], answers: [] });
 
 const FORMATS = ['json', 'xml'] as const;
 const AREA = '111.90,21.80,112.10,21.95';
@@ -59,8 +61,8 @@ export const reportPlanter: Planter = async (ctx) => {
     first_name: o311.name.slice(2), last_name: o311.name.slice(0, 2), phone: o311.phone, email: o311.email, media_url: o311.media,
   }) });
   if (viaOpen311.status !== 201) throw new Error(`POST /open311/v2/requests.json: ${viaOpen311.status} ${await viaOpen311.text()}`);
-  const [{ token }] = await viaOpen311.json();
-  const open311No = ctx.services.db.select({ no: cases.trackingNo }).from(cases).where(eq(cases.id, caseIdOfToken(ctx.services.secret, token)!)).get()!.no;
+  const [{ service_request_id: open311No }] = await viaOpen311.json();
+  const token = tokenOf(ctx.services.secret, ctx.services.db.select({ id: cases.id }).from(cases).where(eq(cases.trackingNo, open311No)).get()!.id);
 
   await advance(ctx.services, trackingNo, ['accept', 'dispatch', 'resolve'], { accept: { internalNote: internal } });
   await advance(ctx.services, open311No, ['accept']);
@@ -86,7 +88,7 @@ export const databasePlanter: Planter = async (ctx) => {
   }
 };
 
-export const DEFAULT_PLANTERS: Planter[] = [reportPlanter, databasePlanter];
+export const DEFAULT_PLANTERS: Planter[] = [reportPlanter, open311Planter, databasePlanter];
 
 /** Text as a person would read it: JSON \u escapes, XML character references and URL escapes decoded. */
 function readable(body: string) {
@@ -106,15 +108,21 @@ export async function privacyCrawl(ctx: CrawlContext, planters: Planter[] = DEFA
   const leaks: string[] = [];
   const failures: string[] = [];
   const bodies: string[] = [];
-  for (const url of urls) {
-    const res = await ctx.app.request(url);
-    const text = readable(await res.text());
-    if (res.status !== 200) failures.push(`${url}: ${res.status}`);
+  const fetched = async function* () {
+    for (const url of urls) {
+      const res = await ctx.app.request(url);
+      if (res.status !== 200) failures.push(`${url}: ${res.status}`);
+      yield { url, body: await res.text() };
+    }
+    yield* ctx.answers;
+  };
+  for await (const { url, body } of fetched()) {
+    const text = readable(body);
     bodies.push(text);
     const flat = compact(text);
     for (const s of ctx.secrets) {
       if (text.includes(s.value) || flat.includes(compact(s.value))) leaks.push(`${s.label} (${s.value}) on ${url}`);
     }
   }
-  return { urls, leaks, failures, seen: (needle: string) => bodies.some((b) => b.includes(needle)) };
+  return { urls: [...urls, ...ctx.answers.map((a) => `${a.url} (answer)`)], leaks, failures, seen: (needle: string) => bodies.some((b) => b.includes(needle)) };
 }

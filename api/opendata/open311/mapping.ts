@@ -22,14 +22,14 @@ export function discovery(L: Labels) {
 }
 
 /**
- * One service per active category. type is "batch": a new request gets a token, and its id only
- * once staff accept it. No category has attributes, so metadata is always false.
+ * One service per active category. type is "realtime": a new request gets its id at once (it stays
+ * out of every public answer until staff accept it). No category has attributes, so metadata is false.
  */
 export function toService(c: Category, L: Labels) {
   const name = nameIn(L.lang, c);
   const other = L.lang === 'zh' ? c.nameEn : c.nameZh;
   return {
-    service_code: c.id, service_name: name, description: other, metadata: false, type: 'batch',
+    service_code: c.id, service_name: name, description: other, metadata: false, type: 'realtime',
     keywords: [other, c.nationalCode ? L.fmt(L.t.opendata.open311.keywordsCode, { code: c.nationalCode }) : null].filter(Boolean).join(','),
     group: (L.t.groups as Record<string, string>)[c.groupId] ?? c.groupId,
   };

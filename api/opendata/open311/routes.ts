@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../env.ts';
 import { apiLang } from '../../shared/http.ts';
@@ -6,7 +6,7 @@ import { labelsFor, type Labels } from '../labels.ts';
 import { Open311Error, formatOfPath, reply, replyError, splitFormat, type Format } from './format.ts';
 import { discovery, toRequest, toRequestUpdate, toService } from './mapping.ts';
 import { MAX_RESULTS, bucketsOf, checkJurisdiction, commaList, dateWindow, jurisdictionOf } from './query.ts';
-import { checkApiKey, lookupToken, submitOpen311 } from './submit.ts';
+import { clientOf, lookupToken, postUpdate, submitOpen311 } from './submit.ts';
 
 type C = Context<AppEnv>;
 
@@ -33,6 +33,26 @@ function requests(c: C, L: Labels, format: Format, q: Record<string, string | un
   const items = [...publicCases.iterate(filter, MAX_RESULTS)];
   const extras = publicCases.extras(items.map((p) => p.trackingNo));
   return reply(c, format, 'service_requests', 'request', items.map((p) => toRequest(p, L, extras)));
+}
+
+// Form posts stay small; multipart posts carry photos and get the app-wide limit (MAX_PHOTOS × MAX_PHOTO_MB).
+const smallForm = bodyLimit({
+  maxSize: 64 * 1024,
+  onError: (c) => replyError(c, formatOfPath(c.req.path), new Open311Error(413, [labelsFor(c.var.services, apiLang(c)).t.opendata.open311.errors.body_too_large])),
+});
+const formLimit: MiddlewareHandler<AppEnv> = (c, next) =>
+  ((c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? next() : smallForm(c, next));
+
+/** Text fields, and every file part as a photo (clients name them media, photo, photos…). */
+async function readForm(c: C, L: Labels) {
+  const form = await c.req.formData().catch(() => { throw new Open311Error(400, [L.t.opendata.open311.errors.form]); });
+  const body: Record<string, string> = {};
+  const uploads: Buffer[] = [];
+  for (const [key, value] of form.entries()) {
+    if (typeof value === 'string') body[key] = value;
+    else if (value.size > 0) uploads.push(Buffer.from(await value.arrayBuffer()));
+  }
+  return { body, uploads };
 }
 
 /** /open311/v2: GeoReport v2 in JSON and XML, plus FixMyStreet's servicerequestupdates. */
@@ -74,16 +94,15 @@ export const open311Routes = new Hono<AppEnv>()
     const { services, L, name, format } = begin(c, c.req.param('file'), null);
     return reply(c, format, 'service_requests', 'request', [lookupToken(services, name, L)]);
   })
-  .post('/:file', bodyLimit({
-    maxSize: 64 * 1024,
-    onError: (c) => replyError(c, formatOfPath(c.req.path), new Open311Error(413, [labelsFor(c.var.services, apiLang(c)).t.opendata.open311.errors.body_too_large])),
-  }), async (c) => {
-    const body = Object.fromEntries(Object.entries(await c.req.parseBody()).filter((e): e is [string, string] => typeof e[1] === 'string'));
-    const { services, L, format } = begin(c, c.req.param('file'), 'requests');
+  .post('/:file', formLimit, async (c) => {
+    const { services, L, name, format } = begin(c, c.req.param('file'), null);
+    if (name !== 'requests' && name !== 'servicerequestupdates') throw new Open311Error(404, [L.t.opendata.open311.errors.not_found]);
+    const { body, uploads } = await readForm(c, L);
     checkJurisdiction(body.jurisdiction_id, jurisdictionOf(services.config.PUBLIC_URL), L);
-    checkApiKey(services.config.OPEN311_API_KEY, body.api_key ?? c.req.query('api_key'), L);
+    const client = clientOf(services, body.api_key ?? c.req.query('api_key'), L);
     if (c.var.rateLimited) throw new Open311Error(429, [L.t.opendata.open311.errors.rate_limited]);
-    return reply(c, format, 'service_requests', 'request', [await submitOpen311(services, body, L)], 201);
+    if (name === 'requests') return reply(c, format, 'service_requests', 'request', [await submitOpen311(services, body, uploads, client, L)], 201);
+    return reply(c, format, 'service_request_updates', 'request_update', [await postUpdate(services, body, uploads, client, L)], 201);
   })
   .all('*', (c) => {
     throw new Open311Error(404, [labelsFor(c.var.services, apiLang(c)).t.opendata.open311.errors.not_found]);
