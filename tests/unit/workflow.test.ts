@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CASE_ACTIONS, CASE_STATES, allowedActions, checkTransition, isOpen, publicBucket,
+  CASE_ACTIONS, CASE_STATES, ROLES, allowedActions, checkTransition, isOpen, isPublicEntry, mayNote, NOTE_ACTIONS, publicBucket,
   type CaseAction, type CaseState, type TransitionFields, type TransitionInput,
 } from '../../api/cases/workflow.ts';
 
@@ -195,4 +195,25 @@ describe('public view', () => {
       assert.equal(isOpen(state), expected[state][1]);
     });
   }
+});
+
+// Log entries that move nothing: who may add them, written from the issue (a reporter comments, staff publish).
+describe('comments and publishing them', () => {
+  const MAY: Record<(typeof NOTE_ACTIONS)[number], readonly string[]> = { comment: ['reporter'], publish_comment: ['dispatcher', 'admin'] };
+  for (const action of NOTE_ACTIONS) {
+    for (const role of ROLES) {
+      it(`${action} by ${role}: ${MAY[action].includes(role) ? 'in every state' : 'never'}`, () => {
+        for (const state of CASE_STATES) assert.equal(mayNote(action, state, role), MAY[action].includes(role), `${state}`);
+      });
+    }
+  }
+  it('a comment is public only once staff gave it a public note; every other entry is public', () => {
+    const rows: [string, string | null, boolean][] = [
+      ['comment', null, false], ['comment', '又堆了一些', true], ['accept', null, true], ['submit', null, true], ['resolve', '已清理', true],
+    ];
+    for (const [action, publicNote, expected] of rows) assert.equal(isPublicEntry({ action, publicNote }), expected, `${action} ${publicNote}`);
+  });
+  it('neither is a transition', () => {
+    for (const action of NOTE_ACTIONS) assert.ok(!(CASE_ACTIONS as readonly string[]).includes(action));
+  });
 });
