@@ -3,7 +3,7 @@
  * neighbouring app). A key is 32 random bytes shown once; only its SHA-256 is stored (a random key
  * needs no slow hash). OPEN311_API_KEY, when set, is one more key without a row.
  */
-import { asc, eq, isNull, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import { apiKeys, type Channel } from '../../db/schema.ts';
@@ -25,9 +25,12 @@ const sameText = (a: string, b: string) => {
 
 export function createApiKeys(deps: { db: Db; clock: () => Date; audit: Audit; configuredKey?: string }) {
   const { db, clock, audit, configuredKey } = deps;
-  const active = () => db.select({ n: sql<number>`count(*)` }).from(apiKeys).where(isNull(apiKeys.revokedAt)).get()!.n;
-  /** Whether POSTs need a key at all: once one is configured or issued, every client must send one. */
-  const required = () => Boolean(configuredKey) || active() > 0;
+  const issued = () => db.select({ n: sql<number>`count(*)` }).from(apiKeys).get()!.n;
+  /**
+   * Whether POSTs need a key at all: once one is configured or was ever issued, every client must send one
+   * (revoking the last key closes the door, it does not open it to everybody).
+   */
+  const required = () => Boolean(configuredKey) || issued() > 0;
 
   function known(key: string): ApiClient | null {
     if (configuredKey && sameText(key, configuredKey)) return { apiKeyId: null, name: CONFIGURED_KEY_NAME, channel: 'api' };

@@ -108,7 +108,7 @@ export const authEn: typeof authZh = {
   },
   apiKeys: {
     title: 'API keys',
-    lead: 'Each integrating system has its own key; its reports are recorded with its name and channel. Only a hash of a key is stored and it is shown once. Once any key is active (or OPEN311_API_KEY is set), Open311 posts must carry an api_key.',
+    lead: 'Each integrating system has its own key; its reports are recorded with its name and channel. Only a hash of a key is stored and it is shown once. Once any key has been created (even if all are revoked since) or OPEN311_API_KEY is set, Open311 posts must carry a valid api_key.',
     name: 'System name',
     nameHint: 'e.g. 12345 government service hotline platform',
     channel: 'Channel',

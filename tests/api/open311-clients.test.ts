@@ -66,7 +66,7 @@ test('a FixMyStreet client: the first POST yields the id, a retry after a timeou
   assert.equal(entry.detail.email, problem.email);
   assert.equal(detail.channel, 'hotline');
   assert.deepEqual(detail.attributes, row.attributes);
-  const publicFeed = () => app.request(`/feeds/cases/${id}.atom`).then((r) => r.text());
+  const publicFeed = async () => (await app.request(`/feeds/cases/${id}.atom`)).text();
   assert.doesNotMatch(await publicFeed(), /又多了几袋/, 'not public before staff publish it');
 
   const res = await app.request(`/api/staff/cases/${id}/actions/publish_comment`, {

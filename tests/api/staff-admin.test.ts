@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { auditLog } from '../../db/schema.ts';
+import { apiKeys, auditLog } from '../../db/schema.ts';
 import { runStaffCommand } from '../../api/staff/cli-commands.ts';
 import { MINUTE, account, clockedApp, json, login, session } from './staff-fixtures.ts';
 
@@ -20,6 +20,7 @@ const ADMIN_ROUTES: [string, string][] = [
   ['GET', '/api/staff/admin/staff'], ['POST', '/api/staff/admin/staff'], ['POST', '/api/staff/admin/staff/1/reset-password'],
   ['POST', '/api/staff/admin/staff/1/deactivate'], ['POST', '/api/staff/admin/staff/1/reset-two-factor'],
   ['GET', '/api/staff/admin/audit'], ['GET', '/api/staff/admin/audit.csv'],
+  ['GET', '/api/staff/admin/api-keys'], ['POST', '/api/staff/admin/api-keys'], ['POST', '/api/staff/admin/api-keys/1/revoke'],
 ];
 
 test('admin routes answer 404 to every other role, as if they did not exist, and 401 to nobody', async () => {
@@ -173,4 +174,33 @@ test('the CLI creates, lists, resets and deactivates accounts', async () => {
   assert.equal(await run('frobnicate'), 2);
   const audit = services.db.select().from(auditLog).all().filter((r) => r.action.startsWith('staff.'));
   assert.ok(audit.length >= 4 && audit.every((r) => r.username === '(cli)'));
+});
+
+test('API keys: created with a channel, the key shown once and stored hashed, listed with last use, revoked; all audited', async () => {
+  const { app, services, post, get } = await adminApp();
+  const bad = await post('/api/staff/admin/api-keys', { name: '', channel: 'fax' });
+  assert.equal(bad.status, 400);
+  assert.deepEqual(Object.keys((await bad.json()).error.fields).sort(), ['channel', 'name']);
+  const created = await post('/api/staff/admin/api-keys', { name: '12345 热线平台', channel: 'hotline' });
+  assert.equal(created.status, 201);
+  const { apiKey, key } = await created.json();
+  assert.match(key, /^cl_[\w-]{32}$/);
+  assert.equal(apiKey.channel, 'hotline');
+  const stored = JSON.stringify(services.db.select().from(apiKeys).all());
+  assert.ok(!stored.includes(key), 'only a hash is kept');
+  const filed = await app.request('/open311/v2/requests.json', { method: 'POST', body: new URLSearchParams({
+    api_key: key, service_code: 'exposed_garbage', address_string: '人民广场', description: '热线转来的垃圾问题',
+  }) });
+  assert.equal(filed.status, 201);
+  const listed = (await (await get('/api/staff/admin/api-keys')).json()).apiKeys;
+  assert.equal(listed.length, 1);
+  assert.ok(listed[0].lastUsedAt);
+  assert.equal(listed[0].keyHash, undefined, 'the list never carries the hash');
+  assert.equal(JSON.stringify(listed).includes(key), false);
+  assert.equal((await post(`/api/staff/admin/api-keys/${apiKey.id}/revoke`)).status, 204);
+  assert.equal((await post('/api/staff/admin/api-keys/999/revoke')).status, 404);
+  const actions = services.db.select().from(auditLog).all().map((a) => a.action);
+  assert.ok(actions.includes('api_key.create') && actions.includes('api_key.revoke'));
+  const refused = await app.request('/open311/v2/requests.json', { method: 'POST', body: new URLSearchParams({ api_key: key, service_code: 'exposed_garbage', address_string: '人民广场', description: '又一件' }) });
+  assert.equal(refused.status, 403, 'a revoked key is refused');
 });

@@ -28,7 +28,7 @@ export function xmlSimple(xml: string): Simple | null {
   }
 }
 
-export type Transport = (path: string, init?: RequestInit) => Promise<Response>;
+export type Transport = (path: string, init?: RequestInit) => Response | Promise<Response>;
 export type Problem = {
   serviceCode: string; title: string; detail: string; name: string; email?: string; phone?: string;
   lat?: number; lng?: number; postcode?: string; imageUrl?: string; extra?: Record<string, string>;

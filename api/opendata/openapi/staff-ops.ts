@@ -15,7 +15,7 @@ const BRIEF: Brief[] = [
   ['get', '/api/staff/cases/queue', ['待受理队列', 'Triage queue']],
   ['post', '/api/staff/cases/bulk', ['批量受理或派遣', 'Bulk accept or dispatch']],
   ['get', '/api/staff/cases/:no', ['案件详情', 'One case']],
-  ['post', '/api/staff/cases/:no/actions/:action', ['办理或审核操作', 'A workflow or moderation action']],
+  ['post', '/api/staff/cases/:no/actions/:action', ['办理或审核操作（含 publish_comment {logId}：公开报料人补充说明）', 'A workflow or moderation action (publish_comment {logId} publishes a reporter’s comment)']],
   ['get', '/api/staff/admin/units', ['处置单位', 'Units']],
   ['post', '/api/staff/admin/units', ['新增处置单位', 'Add a unit']],
   ['put', '/api/staff/admin/units/:id', ['修改处置单位', 'Edit a unit']],
@@ -28,6 +28,9 @@ const BRIEF: Brief[] = [
   ['post', '/api/staff/admin/staff/:id/deactivate', ['停用账号', 'Deactivate']],
   ['post', '/api/staff/admin/staff/:id/activate', ['启用账号', 'Activate']],
   ['post', '/api/staff/admin/staff/:id/reset-two-factor', ['重置两步验证', 'Reset two-factor']],
+  ['get', '/api/staff/admin/api-keys', ['接口密钥（不含密钥本身）', 'API keys (never the keys themselves)']],
+  ['post', '/api/staff/admin/api-keys', ['新建接口密钥 {name, channel}，密钥只返回这一次', 'Create an API key {name, channel}; the key is returned this once']],
+  ['post', '/api/staff/admin/api-keys/:id/revoke', ['吊销接口密钥', 'Revoke an API key']],
   ['get', '/api/staff/admin/audit', ['操作日志', 'Audit log']],
   ['get', '/api/staff/admin/audit.csv', ['导出操作日志', 'Export the audit log']],
 ];
