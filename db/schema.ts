@@ -1,15 +1,8 @@
 import { sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { CASE_STATES, STAFF_ROLES } from './vocabulary.ts';
+import { CASE_STATES, CHANNELS, STAFF_ROLES } from './vocabulary.ts';
 
 // Instants are stored as UTC milliseconds (Drizzle maps them to Date).
 const instant = (name: string) => integer(name, { mode: 'timestamp_ms' });
-
-/**
- * How a case reached the bureau (来源), the one vocabulary for the console, statistics and API keys:
- * the portal (网站), an integrating system through the API (接口), a 12345 hotline transfer (热线), an inspector's patrol (巡查).
- */
-export const CHANNELS = ['web', 'api', 'hotline', 'patrol'] as const;
-export type Channel = (typeof CHANNELS)[number];
 
 export const units = sqliteTable('units', {
   id: text('id').primaryKey(), // slug, e.g. 'sanitation'

@@ -10,3 +10,10 @@ export type CaseState = (typeof CASE_STATES)[number];
 /** Roles of staff accounts. */
 export const STAFF_ROLES = ['admin', 'dispatcher', 'handler', 'viewer'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/**
+ * How a case reached the bureau (来源), one vocabulary for the console, statistics and API keys:
+ * the portal (网站), an integrating system through the API (接口), a 12345 hotline transfer (热线), an inspector's patrol (巡查).
+ */
+export const CHANNELS = ['web', 'api', 'hotline', 'patrol'] as const;
+export type Channel = (typeof CHANNELS)[number];

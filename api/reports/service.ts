@@ -1,7 +1,8 @@
 import { and, asc, between, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { OPEN_STATES, isOpen } from '../cases/workflow.ts';
 import type { Db } from '../../db/client.ts';
-import { casePhotos, caseLog, cases, caseSupports, trackingSeq, type Channel } from '../../db/schema.ts';
+import { casePhotos, caseLog, cases, caseSupports, trackingSeq } from '../../db/schema.ts';
+import type { Channel } from '../../db/vocabulary.ts';
 import { AppError, zodFields } from '../shared/errors.ts';
 import { boxAround, distanceMeters, inBounds, type Bounds } from '../shared/geo.ts';
 import { hmac, newFollowCode, normalizeCode, sameHash, sha256, trackingNumber } from '../shared/ids.ts';

@@ -6,7 +6,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
-import { apiKeys, type Channel } from '../../db/schema.ts';
+import { apiKeys } from '../../db/schema.ts';
+import type { Channel } from '../../db/vocabulary.ts';
 import { AppError } from '../shared/errors.ts';
 import { sha256 } from '../shared/ids.ts';
 import { byActor, type Actor } from './audit-log.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MAX, passwordProblem } from './policy.ts';
-import { CHANNELS } from '../../db/schema.ts';
+import { CHANNELS } from '../../db/vocabulary.ts';
 
 // One schema per input, shared by the /api/staff routes (JSON or form) and the console's forms (strings).
 // Messages are error codes; the auth catalogs say them in zh and en.
