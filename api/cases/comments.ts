@@ -60,7 +60,7 @@ export function createComments(deps: { db: Db; clock: () => Date; uploadsDir: st
         const row = tx.insert(caseLog).values({
           caseId: c.id, at: now, actorKind: 'reporter', action: 'comment', internalNote: input.text.trim() || null, detail,
         }).returning({ id: caseLog.id }).get();
-        tx.update(cases).set({ updatedAt: now }).where(eq(cases.id, c.id)).run();
+        // The case's updated time is public: it moves when staff publish the comment, not before.
         return { updateId: row.id, repeated: false };
       }, { behavior: 'immediate' });
       if (result.repeated) await removePhotos(deps.uploadsDir, photos);

@@ -53,10 +53,13 @@ test('a FixMyStreet client: the first POST yields the id, a retry after a timeou
   const updates = await fms.getServiceRequestUpdates(new Date(FIXED_NOW.getTime() - 3600_000), new Date(FIXED_NOW.getTime() + 3600_000));
   assert.deepEqual(updates.map((u) => [u.service_request_id, u.status]), [[id, 'open']]);
 
+  const updated = async () => (await (await app.request(`/open311/v2/requests/${id}.json`)).json())[0].updated_datetime;
+  const before = await updated();
   const comment = { id: '77', problemExternalId: String(id), text: '今天又多了几袋', name: '王 小明', email: problem.email, open: true, confirmed: FIXED_NOW };
   const updateId = await fms.postServiceRequestUpdate(comment);
   assert.match(String(updateId), /^\d+$/);
   assert.equal(await fms.postServiceRequestUpdate(comment), updateId, 'the same update sent again is the same update');
+  assert.equal(await updated(), before, 'an unpublished comment moves nothing public, not even the updated time');
 
   const { headers } = await signedIn(services, 'dispatcher');
   const detail = await (await app.request(`/api/staff/cases/${id}`, { headers })).json();
