@@ -60,7 +60,7 @@ export function toRequest(p: PublicCase, L: Labels, extras: Extras) {
 }
 
 // FixMyStreet's update statuses (its Open311 "servicerequestupdates" extension).
-const FMS_STATUS: Record<CaseState, string> = {
+export const FMS_STATUS: Record<CaseState, string> = {
   submitted: 'open', accepted: 'open', dispatched: 'action_scheduled', in_progress: 'in_progress', on_hold: 'action_scheduled',
   resolved: 'in_progress', closed: 'fixed', rejected: 'no_further_action', duplicate: 'duplicate',
 };

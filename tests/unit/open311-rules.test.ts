@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isRetryOf, type Filing } from '../../api/reports/retry.ts';
+import { FMS_STATUS } from '../../api/opendata/open311/mapping.ts';
+import { CASE_STATES } from '../../db/vocabulary.ts';
 
 const T0 = new Date('2026-11-25T02:00:00Z');
 const first: Filing = {
@@ -33,4 +35,9 @@ test('a retry is the same client, contact, service, text and place within 24 hou
 test('anonymous reports from a keyless client: the same text and place is a retry', () => {
   const anon: Filing = { ...first, apiKeyId: null, reporterName: null, reporterPhone: null, reporterEmail: null };
   assert.equal(isRetryOf({ ...anon, createdAt: h(2) }, anon), true);
+});
+
+test('servicerequestupdates statuses stay in the words FixMyStreet maps, for every case state', () => {
+  const FMS_WORDS = ['open', 'action_scheduled', 'in_progress', 'fixed', 'duplicate', 'not_councils_responsibility', 'no_further_action', 'closed'];
+  for (const state of CASE_STATES) assert.ok(FMS_WORDS.includes(FMS_STATUS[state]), `${state} → ${FMS_STATUS[state]}`);
 });
