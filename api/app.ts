@@ -17,7 +17,8 @@ import { opendataRoutes } from './opendata/routes.ts';
 import { publicCaseRoutes } from './opendata/public-routes.ts';
 import type { AppEnv, SiteMount } from './env.ts';
 
-const REPORT_POSTS = ['/api/reports', '/report', '/en/report', '/open311/v2/requests.json', '/open311/v2/requests.xml'];
+const REPORT_POSTS = ['/api/reports', '/report', '/en/report', '/open311/v2/requests.json', '/open311/v2/requests.xml',
+  '/open311/v2/servicerequestupdates.json', '/open311/v2/servicerequestupdates.xml'];
 
 export function createApp(services: Services, mountSite?: SiteMount) {
   const { config } = services;

@@ -167,3 +167,10 @@ test('photos sent as multipart parts are stored like residents’ (EXIF gone), p
   assert.equal(refused.status, 400);
   assert.match(await refused.text(), /<description>media：/, 'the error names the part');
 });
+
+test('follow-up comments share the reports’ rate limit', async () => {
+  const { app } = testApp({ RATE_LIMITS: 'on', RATE_LIMIT_REPORTS: '1/60m' });
+  const post = () => app.request('/open311/v2/servicerequestupdates.xml', { method: 'POST', body: new URLSearchParams({ service_request_id: 'YJ-20261125-0001', description: 'x' }) });
+  assert.equal((await post()).status, 404);
+  assert.equal((await post()).status, 429);
+});
