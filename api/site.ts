@@ -24,6 +24,10 @@ export const PAGE_HEADERS: Record<string, string> = {
  */
 export function astroPages(render: PageRenderer) {
   return async (c: Context<AppEnv>) => {
+    // Pages are read and posted to, nothing else (OPTIONS, PUT… would render a page as if it were a GET).
+    if (!['GET', 'HEAD', 'POST'].includes(c.req.method)) {
+      return c.body(null, 405, { Allow: 'GET, HEAD, POST', ...PAGE_HEADERS });
+    }
     const { incoming, outgoing } = c.env as unknown as HttpBindings;
     const url = new URL(incoming.url ?? '/', 'http://x');
     const [lang, path] = splitLang(url.pathname);
