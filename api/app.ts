@@ -37,7 +37,8 @@ export function createApp(services: Services, mountSite?: SiteMount) {
   const checkOrigin = csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin });
   // Open311 clients are other servers (no Origin); it reads no cookie, so a cross-site post gains nothing there.
   app.use('*', (c, next) => (c.req.path.startsWith('/open311/') ? next() : checkOrigin(c, next)));
-  app.use('/api/*', secureHeaders());
+  // Every answer Hono writes itself (API, open data, uploads, static files, /healthz); pages: api/page-headers.ts.
+  app.use('*', secureHeaders({ xFrameOptions: 'DENY', crossOriginResourcePolicy: false }));
   app.use('*', loadStaff);
   app.use('/uploads/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
 

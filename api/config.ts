@@ -41,6 +41,7 @@ export const configSchema = z.object({
   OPEN311_API_KEY: z.string().min(8, 'at least 8 characters').optional(), // when set, Open311 POST requests must carry it
   DEMO_PASSWORD: z.string().min(10, 'at least 10 characters').optional(), // the demo staff's password; random if unset
   REQUIRE_2FA: flag(false), // admins must enable TOTP before using the console
+  CSP_REPORT_ONLY: flag(false), // send the pages' Content-Security-Policy as …-Report-Only (trying a change)
 });
 
 export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string; uploadsDir: string; dbFile: string };
