@@ -24,19 +24,19 @@ export async function siteServer(env: Record<string, string> = {}, clock?: () =>
   const base = `http://127.0.0.1:${port}`;
 
   /** One request through node:http (any method, any path, any bytes), never throwing on a reset: status 0. */
-  function raw(method: string, path: string, opts: { headers?: Record<string, string>; body?: string | Buffer; truncate?: boolean } = {}): Promise<RawResponse> {
+  function raw(method: string, path: string, opts: { headers?: Record<string, string>; body?: string | Buffer; truncate?: boolean; agent?: false } = {}): Promise<RawResponse> {
     return new Promise((done) => {
       const body = opts.body === undefined ? undefined : Buffer.from(opts.body);
       const headers: Record<string, string> = { origin: base, ...opts.headers };
       if (body && !opts.truncate) headers['content-length'] ??= String(body.length);
       if (body && opts.truncate) headers['content-length'] = String(body.length + 1000); // promise more than we send
-      const req = httpRequest({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+      const req = httpRequest({ host: '127.0.0.1', port, method, path, headers, agent: opts.agent }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c) => chunks.push(c));
         res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
         res.on('error', () => done({ status: 0, headers: {}, body: '' }));
       });
-      req.on('error', () => done({ status: 0, headers: {}, body: '' }));
+      req.on('error', (e) => done({ status: 0, headers: {}, body: e.message }));
       if (opts.truncate) {
         req.write(body!);
         setTimeout(() => req.destroy(), 150); // the client goes away mid-body
