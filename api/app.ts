@@ -9,6 +9,7 @@ import type { Services } from './services.ts';
 import { AppError, errorBody, errorMessage, isAppError } from './shared/errors.ts';
 import { apiLang, clientIp, responseStatus } from './shared/http.ts';
 import { canonicalRequest } from './shared/request-guards.ts';
+import { requestLog } from './shared/request-log.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { uploadRoutes } from './reports/uploads.ts';
 import { loadStaff } from './staff/middleware.ts';
@@ -27,6 +28,7 @@ export function createApp(services: Services, mountSite?: SiteMount) {
   const app = new Hono<AppEnv>();
   const fail = (c: Context, err: AppError) => c.json(errorBody(apiLang(c), err), err.status);
 
+  app.use('*', requestLog(services.log));
   app.use('*', canonicalRequest(fail));
   app.use('*', async (c, next) => {
     c.set('services', services);
@@ -101,7 +103,7 @@ export function createApp(services: Services, mountSite?: SiteMount) {
   app.onError((err, c) => {
     if (isAppError(err)) return fail(c, err);
     if (err instanceof HTTPException && err.status === 403) return fail(c, new AppError(403, 'csrf'));
-    console.error(err);
+    services.log.error({ err, requestId: c.var.requestId, method: c.req.method, path: c.req.path }, 'unhandled error');
     return c.json({ error: { code: 'server_error', message: errorMessage(apiLang(c), 'server_error') } }, 500);
   });
 

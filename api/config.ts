@@ -41,6 +41,8 @@ export const configSchema = z.object({
   OPEN311_API_KEY: z.string().min(8, 'at least 8 characters').optional(), // when set, Open311 POST requests must carry it
   DEMO_PASSWORD: z.string().min(10, 'at least 10 characters').optional(), // the demo staff's password; random if unset
   REQUIRE_2FA: flag(false), // admins must enable TOTP before using the console
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180), // reporters' contacts kept after a case finishes
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   CSP_REPORT_ONLY: flag(false), // send the pages' Content-Security-Policy as …-Report-Only (trying a change)
 });
 

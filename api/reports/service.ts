@@ -11,6 +11,7 @@ import { processPhotos, removePhotos, type PhotoLimits } from './photos.ts';
 import { reportInput, trackQuery } from './schema.ts';
 import { maskPersonalData } from '../shared/masking.ts';
 import { isPublicCase } from './view.ts';
+import type { Log } from '../shared/log.ts';
 
 export type ReportsDeps = {
   db: Db;
@@ -21,6 +22,7 @@ export type ReportsDeps = {
   photoLimits: PhotoLimits;
   secret: string;
   clock: () => Date;
+  log: Log;
 };
 
 const NEARBY_METERS = 100;
@@ -51,7 +53,7 @@ export function createReportsService(deps: ReportsDeps) {
   /** Files a report with its photos. Returns the tracking number and the secret follow code (shown once). */
   async function submit(raw: Record<string, unknown>, uploads: Buffer[]) {
     const v = validate(raw, uploads.length);
-    const photos = await processPhotos(uploads, deps.uploadsDir, deps.photoLimits);
+    const photos = await processPhotos(uploads, deps.uploadsDir, deps.photoLimits, deps.log);
     let { lat, lng } = v;
     if (lat === null) {
       const gps = photos.find((p) => p.gps && inBounds(bounds, p.gps.lat, p.gps.lng))?.gps;
