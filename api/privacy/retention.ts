@@ -6,11 +6,13 @@ import { and, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { cases } from '../../db/schema.ts';
 import type { Log } from '../shared/log.ts';
+import { STATES_OF } from '../cases/workflow.ts';
 
 export type RetentionContext = { db: Db; cutoff: Date };
 export type RetentionTask = { name: string; run: (ctx: RetentionContext) => number };
 
-const FINISHED = ['closed', 'rejected', 'duplicate'];
+// Finished: fixed, rejected or merged (the public buckets 'fixed' and 'closed' of the one state table).
+const FINISHED = [...STATES_OF.fixed, ...STATES_OF.closed];
 
 /** Reporters' name, phone and email on cases finished before the cutoff (closing time, else the last change). */
 export const reporterContacts: RetentionTask = {

@@ -1,5 +1,5 @@
 import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
-import { OPEN_STATES, isOpen } from '../cases/workflow.ts';
+import { OPEN_STATES, isOpen, isPublicState } from '../cases/workflow.ts';
 import type { Db } from '../../db/client.ts';
 import { casePhotos, caseLog, cases, caseSupports, trackingSeq } from '../../db/schema.ts';
 import { AppError, zodFields } from '../shared/errors.ts';
@@ -102,7 +102,7 @@ export function createReportsService(deps: ReportsDeps) {
       trackingNo: cases.trackingNo, state: cases.state, lat: cases.lat, lng: cases.lng, address: cases.address,
       createdAt: cases.createdAt, supporters: cases.supporters,
     }).from(cases).where(and(
-      eq(cases.categoryId, categoryId), inArray(cases.state, OPEN_STATES.filter((x) => isPublicCase({ state: x, hidden: false }))), eq(cases.hidden, false),
+      eq(cases.categoryId, categoryId), inArray(cases.state, OPEN_STATES.filter(isPublicState)), eq(cases.hidden, false),
       between(cases.lat, box.south, box.north), between(cases.lng, box.west, box.east),
     )).all();
     return rows
