@@ -20,4 +20,7 @@ export default defineConfig({
   server: { port },
   build: { inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // Hashes of every inline script and style Astro emits (islands included), sent as a header on SSR pages;
+  // api/page-headers.ts adds the other directives (frame-ancestors, map tiles) and the report-only switch.
+  experimental: { csp: { algorithm: 'SHA-256' } },
 });

@@ -27,7 +27,7 @@ export default defineConfig({
     { name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions: CHROMIUM } },
   ],
   webServer: {
-    command: 'rm -rf tests/.tmp/e2e-data && node dist/server.mjs',
+    command: 'rm -rf tests/.tmp/e2e-data && npm start --silent',
     url: `http://127.0.0.1:${PORT}/healthz`,
     timeout: 180_000,
     reuseExistingServer: false,

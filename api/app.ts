@@ -7,7 +7,9 @@ import { rateLimiter } from 'hono-rate-limiter';
 import { sql } from 'drizzle-orm';
 import type { Services } from './services.ts';
 import { AppError, errorBody, errorMessage, isAppError } from './shared/errors.ts';
-import { apiLang, clientIp } from './shared/http.ts';
+import { apiLang, clientIp, responseStatus } from './shared/http.ts';
+import { canonicalRequest } from './shared/request-guards.ts';
+import { requestLog } from './shared/request-log.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { uploadRoutes } from './reports/uploads.ts';
 import { loadStaff } from './staff/middleware.ts';
@@ -19,12 +21,16 @@ import type { AppEnv, SiteMount } from './env.ts';
 
 const REPORT_POSTS = ['/api/reports', '/report', '/en/report', '/open311/v2/requests.json', '/open311/v2/requests.xml',
   '/open311/v2/servicerequestupdates.json', '/open311/v2/servicerequestupdates.xml'];
+// Where a follow code can be guessed: each failed try counts against the client (a right code costs nothing).
+const CODE_CHECKS: [string, string][] = [['GET', '/api/track'], ['POST', '/api/track/rate'], ['GET', '/track'], ['GET', '/en/track'], ['POST', '/track'], ['POST', '/en/track']];
 
 export function createApp(services: Services, mountSite?: SiteMount) {
   const { config } = services;
   const app = new Hono<AppEnv>();
   const fail = (c: Context, err: AppError) => c.json(errorBody(apiLang(c), err), err.status);
 
+  app.use('*', requestLog(services.log));
+  app.use('*', canonicalRequest(fail));
   app.use('*', async (c, next) => {
     c.set('services', services);
     await next();
@@ -34,7 +40,8 @@ export function createApp(services: Services, mountSite?: SiteMount) {
   const checkOrigin = csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin });
   // Open311 clients are other servers (no Origin); it reads no cookie, so a cross-site post gains nothing there.
   app.use('*', (c, next) => (c.req.path.startsWith('/open311/') ? next() : checkOrigin(c, next)));
-  app.use('/api/*', secureHeaders());
+  // Every answer Hono writes itself (API, open data, uploads, static files, /healthz); pages: api/page-headers.ts.
+  app.use('*', secureHeaders({ xFrameOptions: 'DENY', crossOriginResourcePolicy: false }));
   app.use('*', loadStaff);
   app.use('/uploads/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
 
@@ -63,7 +70,22 @@ export function createApp(services: Services, mountSite?: SiteMount) {
     if (length > maxBody) return fail(c, new AppError(413, 'body_too_large'));
     await next();
   });
+  const limitGuesses = rateLimiter<AppEnv>({
+    windowMs: config.RATE_LIMIT_TRACK.windowMs,
+    limit: config.RATE_LIMIT_TRACK.limit,
+    standardHeaders: 'draft-7',
+    keyGenerator: (c) => `track|${clientIp(c, config.TRUST_PROXY)}`,
+    skip: (c) => !config.RATE_LIMITS || (c.req.method === 'GET' && !c.req.query('no') && !c.req.query('code')),
+    skipSuccessfulRequests: true,
+    requestWasSuccessful: (c) => responseStatus(c) < 400,
+    handler: async (c, next) => {
+      if (c.req.path.startsWith('/api/')) return fail(c, new AppError(429, 'too_many_tries'));
+      c.set('rateLimited', true); // the page answers 429 with the message
+      await next();
+    },
+  });
   for (const path of REPORT_POSTS) app.on('POST', path, limitRate);
+  for (const [method, path] of CODE_CHECKS) app.on(method, path, limitGuesses);
   app.on('POST', '/api/reports/:no/support', limitRate);
 
   app.get('/healthz', (c) => {
@@ -82,7 +104,7 @@ export function createApp(services: Services, mountSite?: SiteMount) {
   app.onError((err, c) => {
     if (isAppError(err)) return fail(c, err);
     if (err instanceof HTTPException && err.status === 403) return fail(c, new AppError(403, 'csrf'));
-    console.error(err);
+    services.log.error({ err, requestId: c.var.requestId, method: c.req.method, path: c.req.path }, 'unhandled error');
     return c.json({ error: { code: 'server_error', message: errorMessage(apiLang(c), 'server_error') } }, 500);
   });
 

@@ -12,6 +12,10 @@ const bounds = z.string().regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'south,
   })
   .refine((b) => b.south < b.north && b.west < b.east, 'south < north and west < east');
 
+/** 'N/Mm': N per M minutes. */
+const rate = (fallback: string) => z.string().regex(/^\d+\/\d+m$/, `N/Mm, e.g. ${fallback}`).default(fallback)
+  .transform((s) => { const [n, m] = s.slice(0, -1).split('/').map(Number); return { limit: n, windowMs: m * 60_000 }; });
+
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(4321),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -30,13 +34,16 @@ export const configSchema = z.object({
   MAX_PHOTO_MB: z.coerce.number().min(1).max(50).default(10),
   MAX_PHOTO_PIXELS: z.coerce.number().int().min(1_000_000).default(50_000_000),
   RATE_LIMITS: flag(true),
-  RATE_LIMIT_REPORTS: z.string().regex(/^\d+\/\d+m$/, 'N/Mm, e.g. 10/60m').default('10/60m')
-    .transform((s) => { const [n, m] = s.slice(0, -1).split('/').map(Number); return { limit: n, windowMs: m * 60_000 }; }),
+  RATE_LIMIT_REPORTS: rate('10/60m'),
+  RATE_LIMIT_TRACK: rate('20/10m'), // failed follow-code lookups and ratings per client
   TRUST_PROXY: flag(false),
   SECRET: z.string().min(32).optional(),
   OPEN311_API_KEY: z.string().min(8, 'at least 8 characters').optional(), // when set, Open311 POST requests must carry it
   DEMO_PASSWORD: z.string().min(10, 'at least 10 characters').optional(), // the demo staff's password; random if unset
   REQUIRE_2FA: flag(false), // admins must enable TOTP before using the console
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180), // reporters' contacts kept after a case finishes
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  CSP_REPORT_ONLY: flag(false), // send the pages' Content-Security-Policy as …-Report-Only (trying a change)
 });
 
 export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string; uploadsDir: string; dbFile: string };

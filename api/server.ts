@@ -3,16 +3,19 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig } from './config.ts';
-import { createServices } from './services.ts';
+import { createServices, prepareDataDir } from './services.ts';
 import { createApp } from './app.ts';
 import { astroSite } from './site.ts';
 import { seedOnStart } from './demo/index.ts';
 
-// Process entry: config → database (+ first-start seed) → app → listen; graceful shutdown.
+const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
+
+// Process entry: config → data folder → database (+ first-start seed) → app → listen; graceful shutdown.
 async function main() {
   let config;
   try {
     config = loadConfig();
+    prepareDataDir(config);
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
@@ -21,7 +24,9 @@ async function main() {
     throw e;
   }
   const services = createServices(config);
+  const { log } = services;
   await seedOnStart(services, { demo: config.DEMO, now: new Date(), log: (m) => console.log(m) });
+  const retention = services.retention.schedule();
 
   const distDir = resolve(process.env.CITYLOOP_DIST ?? 'dist');
   const entry = resolve(distDir, 'server/entry.mjs');
@@ -35,15 +40,25 @@ async function main() {
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(`CityLoop listening on http://${info.address}:${info.port} (public URL ${config.PUBLIC_URL})`);
   });
-  const shutdown = () => {
-    server.close(() => {
-      services.close();
-      process.exit(0);
-    });
-    setTimeout(() => process.exit(0), 5000).unref();
+  // SIGTERM: stop accepting, let in-flight requests finish (idle keep-alive connections are closed), then close the
+  // database (its WAL checkpointed) and exit. A request still running after the grace period is cut off.
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    retention.stop();
+    const finish = (code: number) => {
+      try { services.close(); } catch (err) { log.error({ err }, 'closing the database'); }
+      log.info({ code }, 'stopped');
+      process.exit(code);
+    };
+    server.close(() => finish(0));
+    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    setTimeout(() => finish(1), SHUTDOWN_GRACE_MS).unref();
   };
-  process.on('SIGTERM', shutdown);
-  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 main();

@@ -1,5 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError } from './config.ts';
 import { openDb, type Db } from '../db/client.ts';
 import { settings } from '../db/schema.ts';
 import type { Config } from './config.ts';
@@ -13,6 +16,9 @@ import { createSessions } from './staff/sessions.ts';
 import { createAudit } from './staff/audit.ts';
 import { createStaffService } from './staff/service.ts';
 import { createCases } from './cases/index.ts';
+import { createLog } from './shared/log.ts';
+import { createRetention, reporterContacts } from './privacy/retention.ts';
+import type { DestinationStream } from 'pino';
 
 /** A secret for signed links and hashes: from SECRET, else generated once and kept in the database. */
 function loadSecret(db: Db, configured?: string): string {
@@ -24,14 +30,28 @@ function loadSecret(db: Db, configured?: string): string {
   return db.select().from(settings).where(eq(settings.key, 'secret')).get()!.value;
 }
 
+/** DATA_DIR and its uploads/ exist and can be written, or a ConfigError naming the variable (not a stack trace). */
+export function prepareDataDir(config: Config) {
+  try {
+    mkdirSync(config.uploadsDir, { recursive: true });
+    const probe = join(config.DATA_DIR, `.write-test-${process.pid}`);
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new ConfigError(`Invalid configuration:\n  DATA_DIR: ${config.DATA_DIR} must be a folder this process can write (${err.code ?? err.message})`);
+  }
+}
+
 /** Everything a request handler or a page needs, created once per process (pages get it via locals). */
-export function createServices(config: Config, opts: { clock?: () => Date } = {}) {
+export function createServices(config: Config, opts: { clock?: () => Date; logTo?: DestinationStream } = {}) {
+  const log = createLog(config.LOG_LEVEL, opts.logTo);
   const db = openDb(config.dbFile);
   const clock = opts.clock ?? (() => new Date());
   const secret = loadSecret(db, config.SECRET);
   const catalog = createCatalog(db);
   const reports = createReportsService({
-    db, catalog, clock, secret, uploadsDir: config.uploadsDir, cityPrefix: config.CITY_PREFIX, bounds: config.CITY_BOUNDS,
+    db, catalog, log, clock, secret, uploadsDir: config.uploadsDir, cityPrefix: config.CITY_PREFIX, bounds: config.CITY_BOUNDS,
     photoLimits: { maxPhotos: config.MAX_PHOTOS, maxBytes: config.MAX_PHOTO_MB * 1048576, maxPixels: config.MAX_PHOTO_PIXELS },
   });
   const summary = createSummary(db, clock);
@@ -42,8 +62,10 @@ export function createServices(config: Config, opts: { clock?: () => Date } = {}
   const cases = createCases({ db, clock, config, secret, catalog, audit, reports });
   const staff = createStaffService({ db, clock, config, sessions, audit });
   const stats = createStats(db, clock);
+  // Retention tasks: cleanup drives add their volunteers' contacts here (erased RETENTION_DAYS after their last drive).
+  const retention = createRetention({ db, clock, log, days: config.RETENTION_DAYS }, [reporterContacts]);
   return {
-    config, db, clock, secret, catalog, reports, summary, publicCases, map, sessions, audit, cases, staff, stats,
+    config, db, log, clock, secret, catalog, reports, summary, publicCases, map, sessions, audit, cases, staff, stats, retention,
     close: () => db.$client.close(),
   };
 }

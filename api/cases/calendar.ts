@@ -1,7 +1,7 @@
 /**
  * The working calendar as the bureau keeps it: holidays and adjusted working weekends (调休) in
  * `calendar_days`, working hours in settings 'working_periods'. Deadlines read it through `get()`,
- * which is cached in memory and rebuilt after every admin edit (one process owns the database).
+ * which is cached in memory and rebuilt after every admin edit, here or in another process on the same database.
  */
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -9,6 +9,7 @@ import { calendarDays, settings } from '../../db/schema.ts';
 import type { StaffUser } from '../staff/sessions.ts';
 import type { Audit } from '../staff/audit.ts';
 import { AppError } from '../shared/errors.ts';
+import { othersStamp } from '../shared/cache.ts';
 import { CN_HOLIDAYS } from './calendar-data.ts';
 import { DEMO_WORKING_PERIODS, addWorkingTime, type WorkCalendar, type WorkPeriod } from './deadlines.ts';
 
@@ -64,6 +65,14 @@ function readPeriods(db: Db): WorkPeriod[] {
 
 export function createCalendar(db: Db, audit: Audit) {
   let cached: WorkCalendar | null = null;
+  // Another process (a rolling restart's twin) may edit the calendar: its commits change data_version.
+  const others = othersStamp(db);
+  let seen = others();
+  const current = (): WorkCalendar => {
+    const now = others();
+    if (now !== seen) { seen = now; cached = null; }
+    return (cached ??= load());
+  };
 
   function load(): WorkCalendar {
     seedCalendar(db);
@@ -81,7 +90,7 @@ export function createCalendar(db: Db, audit: Audit) {
 
   return {
     /** The calendar every deadline is computed with (a new object after each edit). */
-    get: (): WorkCalendar => (cached ??= load()),
+    get: current,
     invalidate: () => { cached = null; },
 
     listDays(year: number): CalendarDay[] {
@@ -116,7 +125,7 @@ export function createCalendar(db: Db, audit: Audit) {
       return removed;
     },
 
-    periods: (): WorkPeriod[] => [...(cached ??= load()).periods],
+    periods: (): WorkPeriod[] => [...current().periods],
 
     setPeriods(actor: StaffUser, periods: WorkPeriod[], ip?: string) {
       requireAdmin(actor);

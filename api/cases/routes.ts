@@ -28,7 +28,8 @@ export const caseRoutes = new Hono<AppEnv>()
   .use('*', requireStaff())
   .get('/', (c) => c.json(c.var.services.cases.queries.list(me(c), parseInput(listQuery, c.req.query()))))
   .get('/queue', (c) => c.json(c.var.services.cases.queries.queue(me(c))))
-  .post('/bulk', async (c) => {
+  // Bulk accept/dispatch are a dispatcher's tools: other roles are refused as a whole, not case by case.
+  .post('/bulk', requireStaff('dispatcher', 'admin'), async (c) => {
     const { fields } = await readBody(c);
     const results = c.var.services.cases.actions.bulk(me(c), fields, ipOf(c));
     const lang = apiLang(c);

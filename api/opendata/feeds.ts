@@ -13,6 +13,8 @@ const CASE_LIMIT = 500;
 
 // The library writes titles and content as HTML in CDATA: escape the text, which also rules out "]]>".
 const html = (s: string) => xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+// …and writes attributes (a category's label) as given: escape those for XML too.
+const attr = (s: string) => html(s).replace(/"/g, '&quot;');
 
 function atom(L: Labels, o: { title: string; self: string; alternate: string; updates: Update[]; now: Date }) {
   const f = L.t.opendata.feeds;
@@ -28,7 +30,7 @@ function atom(L: Labels, o: { title: string; self: string; alternate: string; up
       id: `${L.caseUrl(u.trackingNo)}#update-${u.id}`, link: L.caseUrl(u.trackingNo), date: u.at,
       title: html(L.fmt(f.entryTitle, { no: u.trackingNo, category, event })),
       content: `<p>${html(u.note ?? L.state(u.toState ?? u.caseState))}</p>${place}`,
-      category: [{ term: u.categoryId, name: category }],
+      category: [{ term: attr(u.categoryId), name: attr(category) }],
     });
   }
   return feed.atom1();

@@ -2,8 +2,14 @@ import sharp from 'sharp';
 import exifr from 'exifr';
 import { mkdir, writeFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { AppError, isAppError } from '../shared/errors.ts';
+import { AppError } from '../shared/errors.ts';
 import { randomName } from '../shared/ids.ts';
+import type { Log } from '../shared/log.ts';
+
+// Memory: a 49-megapixel PNG decodes to ~150 MB. libvips' operation cache kept such buffers alive and several
+// threads per image multiplied them; photos are also processed one at a time (processPhotos). Keeps RSS < 250 MB.
+sharp.cache(false);
+sharp.concurrency(1);
 
 export type PhotoLimits = { maxPhotos: number; maxBytes: number; maxPixels: number };
 export type StoredPhoto = { file: string; thumb: string; width: number; height: number; bytes: number };
@@ -31,8 +37,16 @@ async function readGps(bytes: Buffer) {
   }
 }
 
+/** The photo could not be stored (disk full, uploads/ unwritable): our fault, said so, and logged for the operator. */
+function storageError(e: unknown, uploadsDir: string, log?: Log): AppError {
+  const err = e as NodeJS.ErrnoException;
+  if (log) log.error({ err: { code: err.code, message: err.message }, uploadsDir }, 'cannot write photo to uploads folder');
+  else console.error(`cannot write photo to ${uploadsDir}:`, err.code, err.message);
+  return new AppError(503, 'storage_unavailable');
+}
+
 /** Validates one upload and writes an upright, EXIF-free JPEG (≤ 2048 px) and a thumbnail. */
-export async function processPhoto(bytes: Buffer, uploadsDir: string, limits: PhotoLimits): Promise<ProcessedPhoto> {
+export async function processPhoto(bytes: Buffer, uploadsDir: string, limits: PhotoLimits, log?: Log): Promise<ProcessedPhoto> {
   if (bytes.length > limits.maxBytes) throw photoError('photo_too_big', limits);
   let meta: sharp.Metadata;
   try {
@@ -47,36 +61,46 @@ export async function processPhoto(bytes: Buffer, uploadsDir: string, limits: Ph
   const name = randomName();
   const file = `${name.slice(0, 2)}/${name}.jpg`;
   const thumb = `${name.slice(0, 2)}/${name}_t.jpg`;
+  let full: { data: Buffer; info: sharp.OutputInfo };
+  let small: Buffer;
   try {
     // rotate() applies the EXIF orientation; re-encoding without withMetadata() drops EXIF, GPS included.
-    const upright = sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'error' }).rotate();
-    const full = await upright.clone().resize(MAX_EDGE, MAX_EDGE, { fit: 'inside', withoutEnlargement: true })
+    // The big image is decoded once; the thumbnail comes from the ≤ 2048 px result.
+    // Only a photo that needs turning is turned: rotate() makes libvips hold the whole decoded image (~150 MB at
+    // 49 MP), while a plain shrink-on-load streams it.
+    const input = sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'error', sequentialRead: true });
+    full = await (meta.orientation && meta.orientation > 1 ? input.rotate() : input)
+      .resize(MAX_EDGE, MAX_EDGE, { fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: 82 }).toBuffer({ resolveWithObject: true });
-    const small = await upright.clone().resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true })
+    small = await sharp(full.data).resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: 75 }).toBuffer();
+  } catch {
+    throw photoError('photo_unreadable', limits);
+  }
+  try {
     await mkdir(dirname(join(uploadsDir, file)), { recursive: true });
     await writeFile(join(uploadsDir, file), full.data);
     await writeFile(join(uploadsDir, thumb), small);
-    return { file, thumb, width: full.info.width, height: full.info.height, bytes: full.data.length, gps };
   } catch (e) {
-    await removePhotos(uploadsDir, [{ file, thumb }]);
-    if (isAppError(e)) throw e;
-    throw photoError('photo_unreadable', limits);
+    await removePhotos(uploadsDir, [{ file, thumb }]).catch(() => undefined);
+    throw storageError(e, uploadsDir, log);
   }
+  return { file, thumb, width: full.info.width, height: full.info.height, bytes: full.data.length, gps };
 }
 
 export async function removePhotos(uploadsDir: string, photos: { file: string; thumb: string }[]) {
   await Promise.all(photos.flatMap((p) => [p.file, p.thumb]).map((f) => rm(join(uploadsDir, f), { force: true })));
 }
 
-/** Processes all uploads; if any is refused, none is kept. */
-export async function processPhotos(uploads: Buffer[], uploadsDir: string, limits: PhotoLimits) {
+/** Processes all uploads one after another (memory: one decoded image at a time); if any is refused, none is kept. */
+export async function processPhotos(uploads: Buffer[], uploadsDir: string, limits: PhotoLimits, log?: Log) {
   checkPhotoCount(uploads.length, limits);
-  const results = await Promise.allSettled(uploads.map((b) => processPhoto(b, uploadsDir, limits)));
-  const failed = results.find((r) => r.status === 'rejected');
-  if (failed) {
-    await removePhotos(uploadsDir, results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])));
-    throw failed.reason;
+  const done: ProcessedPhoto[] = [];
+  try {
+    for (const bytes of uploads) done.push(await processPhoto(bytes, uploadsDir, limits, log));
+  } catch (e) {
+    await removePhotos(uploadsDir, done).catch(() => undefined);
+    throw e;
   }
-  return results.map((r) => (r as PromiseFulfilledResult<ProcessedPhoto>).value);
+  return done;
 }

@@ -1,5 +1,5 @@
 import { and, asc, between, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
-import { OPEN_STATES, isOpen } from '../cases/workflow.ts';
+import { OPEN_STATES, isOpen, isPublicState } from '../cases/workflow.ts';
 import type { Db } from '../../db/client.ts';
 import { casePhotos, caseLog, cases, caseSupports, trackingSeq } from '../../db/schema.ts';
 import type { Channel } from '../../db/vocabulary.ts';
@@ -11,6 +11,9 @@ import type { Catalog } from './categories.ts';
 import { processPhotos, removePhotos, type PhotoLimits } from './photos.ts';
 import { isRetryOf, RETRY_WINDOW_MS } from './retry.ts';
 import { reportInput, trackQuery } from './schema.ts';
+import { maskPersonalData } from '../shared/masking.ts';
+import { isPublicCase } from './view.ts';
+import type { Log } from '../shared/log.ts';
 
 /** Where a report came from and what else its sender gave, stored in the same transaction as the report. */
 export type Origin = {
@@ -36,6 +39,7 @@ export type ReportsDeps = {
   photoLimits: PhotoLimits;
   secret: string;
   clock: () => Date;
+  log: Log;
 };
 
 const NEARBY_METERS = 100;
@@ -81,7 +85,7 @@ export function createReportsService(deps: ReportsDeps) {
    */
   async function submit(raw: Record<string, unknown>, uploads: Buffer[], origin: Origin = WEB) {
     const v = validate(raw, uploads.length);
-    const photos = await processPhotos(uploads, deps.uploadsDir, deps.photoLimits);
+    const photos = await processPhotos(uploads, deps.uploadsDir, deps.photoLimits, deps.log);
     let { lat, lng } = v;
     if (lat === null) {
       const gps = photos.find((p) => p.gps && inBounds(bounds, p.gps.lat, p.gps.lng))?.gps;
@@ -128,14 +132,17 @@ export function createReportsService(deps: ReportsDeps) {
     }
   }
 
-  /** Open reports of the same category within ~100 m, nearest first (the "is it one of these?" list). */
+  /**
+   * Public open reports of the same category within ~100 m, nearest first (the "is it one of these?" list). A report
+   * not yet accepted is not public, so it is not listed; addresses are masked like everywhere else in public.
+   */
   function nearby(categoryId: string, lat: number, lng: number) {
     const box = boxAround(lat, lng, NEARBY_METERS);
     const rows = db.select({
       trackingNo: cases.trackingNo, state: cases.state, lat: cases.lat, lng: cases.lng, address: cases.address,
       createdAt: cases.createdAt, supporters: cases.supporters,
     }).from(cases).where(and(
-      eq(cases.categoryId, categoryId), inArray(cases.state, OPEN_STATES), eq(cases.hidden, false),
+      eq(cases.categoryId, categoryId), inArray(cases.state, OPEN_STATES.filter(isPublicState)), eq(cases.hidden, false),
       between(cases.lat, box.south, box.north), between(cases.lng, box.west, box.east),
     )).all();
     return rows
@@ -143,7 +150,7 @@ export function createReportsService(deps: ReportsDeps) {
       .filter((r) => r.distance <= NEARBY_METERS)
       .sort((a, b) => a.distance - b.distance)
       .slice(0, 5)
-      .map(({ lat: _lat, lng: _lng, ...r }) => r);
+      .map(({ lat: _lat, lng: _lng, address, ...r }) => ({ ...r, address: maskPersonalData(address) }));
   }
 
   /** "Me too": one more resident following an open report, once a day per client. */
@@ -152,7 +159,8 @@ export function createReportsService(deps: ReportsDeps) {
     return db.transaction((tx) => {
       const c = tx.select({ id: cases.id, state: cases.state, hidden: cases.hidden }).from(cases)
         .where(eq(cases.trackingNo, trackingNo)).get();
-      if (!c || c.hidden) throw new AppError(404, 'not_found');
+      // Not public yet is the same 404 as unknown: otherwise pending cases could be enumerated (and counted).
+      if (!c || !isPublicCase(c)) throw new AppError(404, 'not_found');
       if (!isOpen(c.state)) throw new AppError(409, 'case_closed');
       const clientHash = hmac(deps.secret, `${clientIp}|${shanghaiDate(now)}`);
       const added = tx.insert(caseSupports).values({ caseId: c.id, at: now, clientHash }).onConflictDoNothing().run();

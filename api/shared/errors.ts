@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { fmt } from '../i18n/fmt.ts';
 import { apiMessages as messages } from '../i18n/index.ts';
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 411 | 413 | 429;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 410 | 411 | 413 | 415 | 429 | 503;
 
 // A brand instead of instanceof: the Astro bundle and the server bundle each hold a copy of this class.
 const BRAND = Symbol.for('cityloop.AppError');

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { HttpBindings } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { langFromHeader, type Lang } from '../i18n/lang.ts';
 
@@ -24,4 +25,10 @@ export function apiLang(c: Context): Lang {
   const q = c.req.query('lang');
   if (q === 'en' || q === 'zh') return q;
   return langFromHeader(c.req.header('accept-language'));
+}
+
+/** The status actually sent: pages are written by Astro straight to the socket, so Hono's own response does not know it. */
+export function responseStatus(c: Context): number {
+  const outgoing = (c.env as Partial<HttpBindings> | undefined)?.outgoing;
+  return outgoing?.headersSent ? outgoing.statusCode : c.res.status;
 }

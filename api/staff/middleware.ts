@@ -17,7 +17,8 @@ export const loadStaff: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-export const isStaffPath = (path: string) => /^\/(?:en\/)?(?:api\/)?staff(?:\/|$)/.test(path);
+/** Paths that act on a staff session. Case-insensitive and tolerant of `//`, though api/shared/request-guards refuses those first. */
+export const isStaffPath = (path: string) => /^\/+(?:en\/+)?(?:api\/+)?staff(?:\/|$)/i.test(path);
 
 /** Guards an API route: a signed-in staff member (second factor passed) with one of the roles. */
 export const requireStaff = (...roles: StaffUser['role'][]): MiddlewareHandler<AppEnv> => async (c, next) => {

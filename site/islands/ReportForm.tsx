@@ -20,6 +20,7 @@ type Props = {
   limits: { maxPhotos: number; maxMb: number };
   action: string;
   trackPath: string;
+  privacy: { href: string; text: string };
 };
 
 const FIELD_ORDER = ['category', 'location', 'address', 'photos', 'description', 'name', 'phone', 'email'];
@@ -202,7 +203,7 @@ export default function ReportForm(p: Props) {
 
       <fieldset aria-describedby="contact-hint">
         <legend>{t.stepContact}</legend>
-        <p class="hint" id="contact-hint">{t.contactHint}</p>
+        <p class="hint" id="contact-hint">{t.contactHint} <a href={p.privacy.href}>{p.privacy.text}</a></p>
         {(['name', 'phone', 'email'] as const).map((f) => (
           <div class={`field ${err(f) ? 'invalid' : ''}`} key={f}>
             <label for={f}>{t[f]}</label>

@@ -61,7 +61,7 @@ export default function ReportsBrowser(p: Props) {
             .bindPopup(`<a href="${p.casePath}${c.trackingNo}">${label}<br>${c.trackingNo}</a>`);
         }
         const size = c.count < 10 ? 28 : c.count < 100 ? 34 : 40;
-        const icon = Lf.divIcon({ className: 'cluster', html: `<span style="background:${COLOURS[bucket]}">${c.count}</span>`, iconSize: [size, size] });
+        const icon = Lf.divIcon({ className: 'cluster', html: `<span class="b-${bucket}">${c.count}</span>`, iconSize: [size, size] });
         return Lf.marker([c.lat, c.lng], { icon, title: fmt(t.clusterLabel, { n: c.count }), alt: fmt(t.clusterLabel, { n: c.count }) })
           .on('click', () => m.setView([c.lat, c.lng], Math.min(m.getZoom() + 2, 18)));
       };
@@ -76,7 +76,7 @@ export default function ReportsBrowser(p: Props) {
     <div class="browser">
       <div class="map map-list" ref={el} role="region" aria-label={t.listMap} />
       <p class="legend" aria-hidden="true">
-        {(['open', 'fixed', 'closed'] as const).map((b) => <span key={b}><i style={{ background: COLOURS[b] }} />{t.legend[b]}</span>)}
+        {(['open', 'fixed', 'closed'] as const).map((b) => <span key={b}><i class={`b-${b}`} />{t.legend[b]}</span>)}
       </p>
       <p aria-live="polite"><strong>{fmt(inView ? t.inView : t.total, { n: total })}</strong></p>
       {items.length === 0 ? <p>{t.empty}</p> : (

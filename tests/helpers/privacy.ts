@@ -88,7 +88,23 @@ export const databasePlanter: Planter = async (ctx) => {
   }
 };
 
-export const DEFAULT_PLANTERS: Planter[] = [reportPlanter, open311Planter, databasePlanter];
+/** Contact details typed into the address of reports that are not public (pending; accepted with publish off). */
+export const addressPlanter: Planter = async (ctx) => {
+  const k = ++n;
+  const phone = `1389999${String(1000 + k)}`, email = `addr.probe${k}@example.com`;
+  const address = `翠湖小区3栋 王五家门口 电话${phone} ${email}`;
+  const nos: string[] = [];
+  for (const publish of ['on', '']) {
+    const { trackingNo } = await ctx.services.reports.submit({ category: 'open_bbq', lat: '21.8602', lng: '111.9791', address, description: '油烟', publish }, []);
+    nos.push(trackingNo);
+  }
+  await advance(ctx.services, nos[1], ['accept']);
+  ctx.secrets.push({ label: 'phone typed into an address', value: phone }, { label: 'email typed into an address', value: email });
+  ctx.urls.add('/api/reports/nearby?category=open_bbq&lat=21.8602&lng=111.9791');
+  ctx.urls.add(`/open311/v2/requests/${nos[1]}.json`);
+};
+
+export const DEFAULT_PLANTERS: Planter[] = [reportPlanter, open311Planter, addressPlanter, databasePlanter];
 
 /** Text as a person would read it: JSON \u escapes, XML character references and URL escapes decoded. */
 function readable(body: string) {

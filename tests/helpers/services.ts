@@ -7,16 +7,23 @@ import { SESSION_COOKIE, type StaffUser } from '../../api/staff/sessions.ts';
 import { staff } from '../../db/schema.ts';
 import { createApp } from '../../api/app.ts';
 import { seedCatalog } from '../../db/catalog.ts';
+import type { DestinationStream } from 'pino';
+
+/** Log lines a test can read (pass as testServices' logTo with LOG_LEVEL set). */
+export function logLines() {
+  const lines: string[] = [];
+  return { lines, stream: { write: (s: string) => { lines.push(s); } } as DestinationStream };
+}
 
 export const FIXED_NOW = new Date('2026-11-25T02:00:00Z'); // 10:00 in Asia/Shanghai, a Wednesday
 
 /** A fresh data folder with a real SQLite file, the default catalog, and a fixed clock. */
-export function testServices(env: Record<string, string> = {}, clock = () => FIXED_NOW) {
+export function testServices(env: Record<string, string> = {}, clock = () => FIXED_NOW, logTo?: DestinationStream) {
   const root = join(process.cwd(), 'tests/.tmp');
   mkdirSync(root, { recursive: true });
   const dir = mkdtempSync(join(root, 'data-'));
-  const config = loadConfig({ DATA_DIR: dir, DEMO: '0', RATE_LIMITS: 'off', SECRET: 'test-secret-that-is-long-enough-000000', ...env });
-  const services = createServices(config, { clock });
+  const config = loadConfig({ DATA_DIR: dir, DEMO: '0', RATE_LIMITS: 'off', SECRET: 'test-secret-that-is-long-enough-000000', LOG_LEVEL: 'silent', ...env });
+  const services = createServices(config, { clock, logTo });
   seedCatalog(services.db);
   return services;
 }

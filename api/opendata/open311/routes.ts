@@ -2,6 +2,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../env.ts';
 import { apiLang } from '../../shared/http.ts';
+import { errorMessage, isAppError } from '../../shared/errors.ts';
 import { labelsFor, type Labels } from '../labels.ts';
 import { Open311Error, formatOfPath, reply, replyError, splitFormat, type Format } from './format.ts';
 import { discovery, toRequest, toRequestUpdate, toService } from './mapping.ts';
@@ -109,7 +110,12 @@ export const open311Routes = new Hono<AppEnv>()
   })
   .onError((err, c) => {
     if (err instanceof Open311Error) return replyError(c, formatOfPath(c.req.path), err);
-    console.error(err);
     const L = labelsFor(c.var.services, apiLang(c));
+    // The app's guards (a body that does not parse, an odd method) speak Open311 here too.
+    if (isAppError(err)) {
+      const status = ([403, 404, 413, 429] as const).find((s) => s === err.status) ?? 400;
+      return replyError(c, formatOfPath(c.req.path), new Open311Error(status, [errorMessage(L.lang, err.code, err.vars)]));
+    }
+    console.error(err);
     return replyError(c, formatOfPath(c.req.path), new Open311Error(500, [L.t.opendata.open311.errors.server]));
   });

@@ -1,0 +1,37 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** Collects every CSP violation the page reports (scripts, styles, images, frames). */
+async function watchViolations(page: Page) {
+  const seen: string[] = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) seen.push(m.text()); });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return seen;
+}
+
+test('the islands (report form with its map, the reports map with clusters) run under the hash-based CSP header', async ({ page }) => {
+  const violations = await watchViolations(page);
+  const res = await page.goto('/report');
+  expect(res!.headers()['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+  const map = page.getByRole('region', { name: /地图/ });
+  await expect(map.locator('.leaflet-tile-container, canvas').first()).toBeAttached();
+  await page.goto('/reports');
+  await expect(page.getByRole('region', { name: /问题分布地图/ }).locator('.leaflet-marker-icon, path.leaflet-interactive').first()).toBeAttached();
+  await page.goto('/en/reports');
+  await expect(page.locator('.leaflet-container')).toBeAttached();
+  expect(violations).toEqual([]);
+});
+
+test('no page can be framed, not even by the portal itself', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => new Promise<void>((done) => {
+    const f = document.createElement('iframe');
+    f.src = '/reports';
+    f.onload = () => done();
+    document.body.append(f);
+    setTimeout(done, 2000);
+  }));
+  const framed = await page.evaluate(() => { try { return document.querySelector('iframe')!.contentDocument?.body?.innerText ?? ''; } catch { return ''; } });
+  expect(framed).not.toContain('问题');
+});
