@@ -13,6 +13,7 @@ import { createSessions } from './staff/sessions.ts';
 import { createAudit } from './staff/audit.ts';
 import { createStaffService } from './staff/service.ts';
 import { createCases } from './cases/index.ts';
+import { createDrives } from './drives/service.ts';
 
 /** A secret for signed links and hashes: from SECRET, else generated once and kept in the database. */
 function loadSecret(db: Db, configured?: string): string {
@@ -42,8 +43,9 @@ export function createServices(config: Config, opts: { clock?: () => Date } = {}
   const cases = createCases({ db, clock, config, secret, catalog, audit, reports });
   const staff = createStaffService({ db, clock, config, sessions, audit });
   const stats = createStats(db, clock);
+  const drives = createDrives({ db, clock, secret, publicUrl: config.PUBLIC_URL, audit, calendar: cases.calendar });
   return {
-    config, db, clock, secret, catalog, reports, summary, publicCases, map, sessions, audit, cases, staff, stats,
+    config, db, clock, secret, catalog, reports, summary, publicCases, map, sessions, audit, cases, staff, stats, drives,
     close: () => db.$client.close(),
   };
 }

@@ -7,6 +7,8 @@ import { casesZh } from './cases.zh.ts';
 import { casesEn } from './cases.en.ts';
 import { opendataZh } from './opendata.zh.ts';
 import { opendataEn } from './opendata.en.ts';
+import { drivesZh } from './drives.zh.ts';
+import { drivesEn } from './drives.en.ts';
 
 export { fmt, ordinal } from './fmt.ts';
 export * from './lang.ts';
@@ -24,7 +26,7 @@ export function mergeCatalogs<T extends object[]>(...parts: T): Intersect<T> {
   return out as Intersect<T>;
 }
 
-const zh = mergeCatalogs(reportsZh, staffZh, casesZh, opendataZh);
+const zh = mergeCatalogs(reportsZh, staffZh, casesZh, opendataZh, drivesZh);
 /** What the API says (errors, states, events, roles, Open311 and CSV words), in each language. */
 export type ApiMessages = typeof zh;
-export const apiMessages: Record<Lang, ApiMessages> = { zh, en: mergeCatalogs(reportsEn, staffEn, casesEn, opendataEn) };
+export const apiMessages: Record<Lang, ApiMessages> = { zh, en: mergeCatalogs(reportsEn, staffEn, casesEn, opendataEn, drivesEn) };

@@ -18,8 +18,10 @@ import { casesZh } from '../../api/i18n/cases.zh.ts';
 import { casesEn } from '../../api/i18n/cases.en.ts';
 import { opendataZh } from '../../api/i18n/opendata.zh.ts';
 import { opendataEn } from '../../api/i18n/opendata.en.ts';
+import { drivesZh } from '../../api/i18n/drives.zh.ts';
+import { drivesEn } from '../../api/i18n/drives.en.ts';
 
-const api = { zh: [reportsZh, staffZh, casesZh, opendataZh], en: [reportsEn, staffEn, casesEn, opendataEn] };
+const api = { zh: [reportsZh, staffZh, casesZh, opendataZh, drivesZh], en: [reportsEn, staffEn, casesEn, opendataEn, drivesEn] };
 const pages = {
   zh: [zh, { auth: authZh }, { console: consoleZh }, { opendata: pageOpendataZh }, { stats: statsZh }],
   en: [en, { auth: authEn }, { console: consoleEn }, { opendata: pageOpendataEn }, { stats: statsEn }],

@@ -1,0 +1,56 @@
+/** A volunteer's own record: lookup by phone + any confirmation code, service-record certificates, public verification. */
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { driveCertificates, driveOccurrences, driveSeries, driveSignups } from '../../db/schema.ts';
+import { AppError, zodFields } from '../shared/errors.ts';
+import { maskName } from '../shared/masking.ts';
+import { certificateNo, CERTIFICATE_NO, sameCode } from './codes.ts';
+import { lookupInput } from './schema.ts';
+
+export type ServiceItem = { date: string; titleZh: string; titleEn: string; hours: number };
+
+export function createVolunteer(db: Db, clock: () => Date) {
+  function rows(phone: string) {
+    return db.select({ s: driveSignups, occ: driveOccurrences, series: driveSeries }).from(driveSignups)
+      .innerJoin(driveOccurrences, eq(driveOccurrences.id, driveSignups.occurrenceId))
+      .innerJoin(driveSeries, eq(driveSeries.id, driveOccurrences.seriesId))
+      .where(eq(driveSignups.phone, phone)).orderBy(desc(driveOccurrences.startsAt)).all();
+  }
+
+  /** Phone + any one of the volunteer's confirmation codes; both wrong or either wrong is the same answer. */
+  function lookup(fields: unknown) {
+    const p = lookupInput.safeParse(fields ?? {});
+    if (!p.success) throw new AppError(400, 'invalid_input', zodFields(p.error.issues));
+    const all = rows(p.data.phone);
+    if (!all.some((r) => sameCode(p.data.code, r.s.code))) throw new AppError(404, 'lookup_failed', { code: 'lookup_failed' });
+    const attended = all.filter((r) => r.s.attendance === 'attended');
+    const items: ServiceItem[] = attended.map((r) => ({ date: r.occ.date, titleZh: r.series.titleZh, titleEn: r.series.titleEn, hours: r.s.hours ?? 0 })).reverse();
+    const name = all.find((r) => r.s.status !== 'cancelled')?.s.name ?? all[0].s.name;
+    return { phone: p.data.phone, name, signups: all, items, totalHours: items.reduce((n, i) => n + i.hours, 0) };
+  }
+
+  /** The certificate for the record as it stands: the same one again until new hours are credited. */
+  function certify(fields: unknown) {
+    const rec = lookup(fields);
+    if (rec.items.length === 0) throw new AppError(409, 'no_hours_yet');
+    return db.transaction((tx) => {
+      const last = tx.select().from(driveCertificates).where(eq(driveCertificates.phone, rec.phone)).orderBy(desc(driveCertificates.issuedAt)).limit(1).get();
+      if (last && JSON.stringify(last.items) === JSON.stringify(rec.items) && last.name === rec.name) return last;
+      return tx.insert(driveCertificates).values({
+        no: certificateNo(clock()), phone: rec.phone, name: rec.name, hours: rec.totalHours, items: rec.items, issuedAt: clock(),
+      }).returning().get();
+    }, { behavior: 'immediate' });
+  }
+
+  /** What a school or employer sees: genuine or not, dates, activities, hours, the name masked. */
+  function verify(no: string) {
+    const n = no.trim().toUpperCase();
+    if (!CERTIFICATE_NO.test(n)) return null;
+    const c = db.select().from(driveCertificates).where(eq(driveCertificates.no, n)).get();
+    return c ? { no: c.no, maskedName: maskName(c.name), hours: c.hours, items: c.items, issuedAt: c.issuedAt } : null;
+  }
+
+  return { lookup, certify, verify };
+}
+
+export type Volunteer = ReturnType<typeof createVolunteer>;
