@@ -26,7 +26,7 @@ export const signupInput = z.object({
 }).superRefine((v, ctx) => {
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
   if (v.team !== 'individual' && !v.org) issue('org', 'org_required');
-  if (v.ageGroup === 'child') issue('ageGroup', 'age_under_14');
+  if (v.ageGroup === 'child') issue('ageGroup', 'age_too_young');
   if (v.ageGroup === 'minor') {
     if (!v.guardianName) issue('guardianName', 'guardian_name_required');
     if (!MOBILE.test(v.guardianPhone)) issue('guardianPhone', 'guardian_phone_invalid');

@@ -41,7 +41,7 @@ export const drivesEn = {
     org_required: 'Enter the name of the company, school or party branch.',
     org_too_long: 'The name can be at most 60 characters.',
     age_required: 'Choose an age group.',
-    age_under_14: 'Children under 14 cannot sign up yet; they are welcome at community events with a guardian.',
+    age_too_young: 'Children under 14 cannot sign up yet; they are welcome at community events with a guardian.',
     guardian_name_required: 'Volunteers aged 14–17 need a guardian’s name.',
     guardian_phone_invalid: 'Enter the guardian’s 11-digit mobile number.',
     consent_required: 'Read and accept the privacy notice.',

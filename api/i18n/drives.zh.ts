@@ -41,7 +41,7 @@ export const drivesZh = {
     org_required: '请填写单位、学校或党组织名称。',
     org_too_long: '名称不能超过 60 字。',
     age_required: '请选择年龄段。',
-    age_under_14: '未满 14 周岁的未成年人暂不能报名，欢迎在监护人陪同下参与社区活动。',
+    age_too_young: '未满 14 周岁的未成年人暂不能报名，欢迎在监护人陪同下参与社区活动。',
     guardian_name_required: '未成年人报名须填写监护人姓名。',
     guardian_phone_invalid: '请填写监护人的 11 位手机号码。',
     consent_required: '请阅读并同意个人信息保护说明。',
