@@ -53,7 +53,7 @@ export const seriesInput = z.object({
   endTime: hhmm,
   firstDate: z.string().trim().refine(isRealDate, 'date_invalid'),
   capacity: z.coerce.number().int('capacity_invalid').min(1, 'capacity_invalid').max(500, 'capacity_invalid'),
-  hours: z.coerce.number().min(0.5, 'hours_invalid').max(12, 'hours_invalid'),
+  hours: z.coerce.number().min(0.5, 'drive_hours_invalid').max(12, 'drive_hours_invalid'),
   bring: optionalText(200, 'text_too_long'),
   notes: optionalText(500, 'text_too_long'),
   unitId: z.string().trim().min(1, 'organiser_required'),

@@ -55,7 +55,7 @@ export const drivesEn = {
     time_invalid: 'Enter the time as HH:MM, e.g. 15:00.',
     end_before_start: 'The end must be after the start.',
     capacity_invalid: 'Places must be a whole number from 1 to 500.',
-    hours_invalid: 'Hours must be between 0.5 and 12.',
+    drive_hours_invalid: 'Hours must be between 0.5 and 12.',
     text_too_long: 'The text is too long.',
     organiser_required: 'Choose the organising unit.',
   },

@@ -55,7 +55,7 @@ export const drivesZh = {
     time_invalid: '请按“时:分”填写时间，如 15:00。',
     end_before_start: '结束时间须晚于开始时间。',
     capacity_invalid: '名额须为 1–500 的整数。',
-    hours_invalid: '服务时长须为 0.5–12 小时。',
+    drive_hours_invalid: '服务时长须为 0.5–12 小时。',
     text_too_long: '内容过长。',
     organiser_required: '请选择组织单位。',
   },
