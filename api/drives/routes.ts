@@ -8,6 +8,7 @@ import { shanghaiIso } from '../shared/time.ts';
 import { driveCalendar } from './ics.ts';
 import type { PublicOccurrence } from './queries.ts';
 import { rosterCsv } from './export.ts';
+import { certificatePdf } from './pdf.ts';
 
 const idParam = (c: Context, name = 'id') => {
   const n = Number(c.req.param(name));
@@ -47,6 +48,15 @@ export const driveRoutes = new Hono<AppEnv>()
       status: v.signup.status, position: v.position ?? undefined, code: v.signup.code, checkedIn: v.signup.checkedInAt !== null,
       attendance: v.signup.attendance, hours: v.signup.hours, occurrence: { id: v.occ.id, date: v.occ.date, status: v.occ.status, startsAt: shanghaiIso(v.occ.startsAt), endsAt: shanghaiIso(v.occ.endsAt), note: v.occ.note },
     });
+  })
+  .get('/records/:file{ZY-\\d{8}-[A-Z0-9]{6}\\.pdf}', async (c) => {
+    const { drives, config } = c.var.services;
+    const no = c.req.param('file').slice(0, -4);
+    const rec = drives.volunteer.record(no, c.req.query('k') ?? '');
+    const lang = apiLang(c);
+    const verifyUrl = `${config.PUBLIC_URL.replace(/\/$/, '')}${lang === 'en' ? '/en' : ''}/volunteer/verify?no=${no}`;
+    const pdf = await certificatePdf(lang, { ...rec, verifyUrl });
+    return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${no}.pdf"`, 'Cache-Control': 'private, no-store' });
   })
   .delete('/signups/:token', (c) => c.json(c.var.services.drives.signups.cancel(c.req.param('token'))))
   .post('/signups/:token/checkin', async (c) => {

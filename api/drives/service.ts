@@ -25,7 +25,7 @@ export function createDrives(d: DrivesDeps) {
     queries,
     signups: createSignups(d),
     organise,
-    volunteer: createVolunteer(d.db, d.clock),
+    volunteer: createVolunteer(d.db, d.clock, d.secret),
   };
 }
 

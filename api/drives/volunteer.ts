@@ -3,13 +3,17 @@ import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { driveCertificates, driveOccurrences, driveSeries, driveSignups } from '../../db/schema.ts';
 import { AppError, zodFields } from '../shared/errors.ts';
+import { hmac } from '../shared/ids.ts';
 import { maskName } from '../shared/masking.ts';
 import { certificateNo, CERTIFICATE_NO, sameCode } from './codes.ts';
 import { lookupInput } from './schema.ts';
 
 export type ServiceItem = { date: string; titleZh: string; titleEn: string; hours: number };
 
-export function createVolunteer(db: Db, clock: () => Date) {
+export function createVolunteer(db: Db, clock: () => Date, secret: string) {
+  /** The key in a certificate's own link (print page, PDF): it shows the full name, so it is not the public number alone. */
+  const recordKey = (no: string) => hmac(secret, `drive-certificate:${no}`);
+
   function rows(phone: string) {
     return db.select({ s: driveSignups, occ: driveOccurrences, series: driveSeries }).from(driveSignups)
       .innerJoin(driveOccurrences, eq(driveOccurrences.id, driveSignups.occurrenceId))
@@ -50,7 +54,14 @@ export function createVolunteer(db: Db, clock: () => Date) {
     return c ? { no: c.no, maskedName: maskName(c.name), hours: c.hours, items: c.items, issuedAt: c.issuedAt } : null;
   }
 
-  return { lookup, certify, verify };
+  /** The full certificate behind its keyed link. */
+  function record(no: string, key: string) {
+    const c = db.select().from(driveCertificates).where(eq(driveCertificates.no, no)).get();
+    if (!c || key !== recordKey(c.no)) throw new AppError(404, 'not_found');
+    return c;
+  }
+
+  return { lookup, certify, verify, record, recordKey };
 }
 
 export type Volunteer = ReturnType<typeof createVolunteer>;
