@@ -2,19 +2,35 @@
 import PDFDocument from 'pdfkit';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { apiMessages, fmt, type Lang } from '../i18n/index.ts';
 import { shanghaiDate } from '../shared/time.ts';
 import type { ServiceItem } from './volunteer.ts';
 
 let font: Buffer | null = null;
-const fontData = () => (font ??= readFileSync(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc/fonts/NotoSansHans-Regular.otf')));
+// The package exports only its JS entry (dist/index.cjs); the font sits beside it in fonts/.
+const fontData = () => (font ??= readFileSync(join(dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '../fonts/NotoSansHans-Regular.otf')));
 
 export type CertificateData = { no: string; name: string; hours: number; items: ServiceItem[]; issuedAt: Date; verifyUrl: string };
 
 const h = (n: number) => String(Math.round(n * 10) / 10);
 
+// A certificate never changes once issued: each PDF is made once (fontkit reads and subsets the 8 MB font in ~2 s).
+const made = new Map<string, Promise<Buffer>>();
 export function certificatePdf(lang: Lang, c: CertificateData): Promise<Buffer> {
+  const key = `${lang}:${c.no}:${c.verifyUrl}`;
+  let pdf = made.get(key);
+  if (!pdf) {
+    if (made.size >= 200) made.delete(made.keys().next().value!);
+    pdf = render(lang, c);
+    made.set(key, pdf);
+  }
+  return pdf;
+}
+
+function render(lang: Lang, c: CertificateData): Promise<Buffer> {
   const t = apiMessages[lang].drives.record;
+  const sep = lang === 'zh' ? '：' : ': ';
   const bureau = apiMessages[lang].site.bureau;
   const doc = new PDFDocument({ size: 'A4', margin: 64, info: { Title: `${t.title} ${c.no}`, Author: bureau } });
   const chunks: Buffer[] = [];
@@ -23,9 +39,9 @@ export function certificatePdf(lang: Lang, c: CertificateData): Promise<Buffer> 
   doc.registerFont('sc', fontData());
   doc.font('sc');
   doc.fontSize(22).text(t.title, { align: 'center' }).moveDown(0.3);
-  doc.fontSize(10).fillColor('#555').text(`${t.no}: ${c.no}`, { align: 'center' }).moveDown(1.2);
+  doc.fontSize(10).fillColor('#555').text(`${t.no}${sep}${c.no}`, { align: 'center' }).moveDown(1.2);
   doc.fillColor('#000').fontSize(12).text(fmt(t.body, { name: c.name, hours: h(c.hours) }), { lineGap: 4 }).moveDown(0.8);
-  const cols = [64, 170, 470];
+  const cols = [64, 170, 430];
   const row = (cells: string[], bold = false) => {
     const y = doc.y;
     doc.fontSize(bold ? 11 : 11).fillColor(bold ? '#333' : '#000');
@@ -38,9 +54,9 @@ export function certificatePdf(lang: Lang, c: CertificateData): Promise<Buffer> 
   row(['', t.total, h(c.hours)], true);
   doc.x = 64;
   doc.moveDown(1).fontSize(10).fillColor('#333').text(t.basis, { lineGap: 3 }).moveDown(1.5);
-  doc.fontSize(12).fillColor('#000').text(`${t.issuer}: ${bureau}`, { align: 'right' });
-  doc.text(`${t.issuedAt}: ${shanghaiDate(c.issuedAt)}`, { align: 'right' }).moveDown(1.5);
-  doc.fontSize(9).fillColor('#555').text(`${t.verify}: ${c.verifyUrl}`, { align: 'left' });
+  doc.fontSize(12).fillColor('#000').text(`${t.issuer}${sep}${bureau}`, { align: 'right' });
+  doc.text(`${t.issuedAt}${sep}${shanghaiDate(c.issuedAt)}`, { align: 'right' }).moveDown(1.5);
+  doc.fontSize(9).fillColor('#555').text(`${t.verify}${sep}${c.verifyUrl}`, { align: 'left' });
   doc.end();
   return done;
 }

@@ -49,9 +49,11 @@ export const driveRoutes = new Hono<AppEnv>()
       attendance: v.signup.attendance, hours: v.signup.hours, occurrence: { id: v.occ.id, date: v.occ.date, status: v.occ.status, startsAt: shanghaiIso(v.occ.startsAt), endsAt: shanghaiIso(v.occ.endsAt), note: v.occ.note },
     });
   })
-  .get('/records/:file{ZY-\\d{8}-[A-Z0-9]{6}\\.pdf}', async (c) => {
+  .get('/records/:file', async (c) => {
     const { drives, config } = c.var.services;
-    const no = c.req.param('file').slice(0, -4);
+    const file = c.req.param('file');
+    if (!file.endsWith('.pdf')) throw new AppError(404, 'not_found');
+    const no = file.slice(0, -4);
     const rec = drives.volunteer.record(no, c.req.query('k') ?? '');
     const lang = apiLang(c);
     const verifyUrl = `${config.PUBLIC_URL.replace(/\/$/, '')}${lang === 'en' ? '/en' : ''}/volunteer/verify?no=${no}`;
@@ -66,9 +68,11 @@ export const driveRoutes = new Hono<AppEnv>()
 
 /** Calendar files: one per signup (behind its secret link), and a public feed per series. */
 export const driveFeedRoutes = new Hono<AppEnv>()
-  .get('/signups/:file{[0-9a-z]+-[A-Za-z0-9_-]{22}\\.ics}', (c) => {
+  .get('/signups/:file', (c) => {
     const { drives, config } = c.var.services;
-    const token = c.req.param('file').slice(0, -4);
+    const file = c.req.param('file');
+    if (!file.endsWith('.ics')) throw new AppError(404, 'signup_not_found');
+    const token = file.slice(0, -4);
     const v = drives.signups.view(token);
     const occ = drives.queries.occurrence(v.occ.id)!;
     const lang = apiLang(c);
