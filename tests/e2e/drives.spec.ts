@@ -34,7 +34,13 @@ test('a resident finds Friday’s drive, signs up, sees the code, adds it to the
   await card.getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('沿江南社区周五志愿清洁');
   await expectAccessible(page);
-  const { code } = await signUp(page, '周志愿', newPhone());
+  const phone = newPhone();
+  const drivePath = new URL(page.url()).pathname;
+  const { code } = await signUp(page, '周志愿', phone);
+  for (const url of ['/drives', drivePath, `/en${drivePath}`, '/api/drives']) {
+    const body = await (await page.request.get(url)).text();
+    for (const secret of ['周志愿', phone, phone.slice(-4) + '</', code]) expect(body, `${secret} on ${url}`).not.toContain(secret);
+  }
   expect(code).toMatch(/^[A-HJKMNP-Z2-9]{8}$/);
   await expect(page.getByTestId('signup-status')).toHaveText('报名成功');
   await expectAccessible(page);
