@@ -160,4 +160,10 @@ export const drivesEn = {
     checkedInDone: 'Checked in.',
     none: 'Nobody has signed up yet.',
   },
+  home: {
+    title: 'Next volunteer drive',
+    none: 'No drive with places left right now.',
+    join: 'Sign up',
+    all: 'All volunteer drives',
+  },
 };

@@ -160,4 +160,10 @@ export const drivesZh = {
     checkedInDone: '已签到。',
     none: '暂无报名。',
   },
+  home: {
+    title: '下一场志愿活动',
+    none: '近期暂无可报名的志愿活动。',
+    join: '报名参加',
+    all: '全部志愿活动',
+  },
 };
