@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { driveOccurrences, driveSeries, driveSignups, units } from '../../db/schema.ts';
 import type { Audit } from '../staff/audit.ts';
 import type { StaffUser } from '../staff/sessions.ts';
-import { AppError, zodFields } from '../shared/errors.ts';
+import { AppError, parseInput } from '../shared/errors.ts';
 import { maskPhone } from '../shared/masking.ts';
 import { shanghaiDate } from '../shared/time.ts';
 import type { WorkCalendar } from '../cases/deadlines.ts';
@@ -45,9 +45,7 @@ export function createOrganise({ db, clock, audit, calendar }: OrganiseDeps) {
   }
 
   function createSeries(actor: Actor, fields: unknown) {
-    const p = seriesInput.safeParse(fields ?? {});
-    if (!p.success) throw new AppError(400, 'invalid_input', zodFields(p.error.issues));
-    const v = p.data;
+    const v = parseInput(seriesInput, fields ?? {});
     if (!mayOrganise(actor, v.unitId)) throw new AppError(403, 'action_forbidden');
     return db.transaction((tx) => {
       const now = clock();
@@ -69,16 +67,15 @@ export function createOrganise({ db, clock, audit, calendar }: OrganiseDeps) {
 
   /** Capacity or public note of one occurrence; a larger capacity promotes from the waitlist at once. */
   function editOccurrence(actor: Actor, occurrenceId: number, fields: unknown) {
-    const p = occurrenceEdit.safeParse(fields ?? {});
-    if (!p.success) throw new AppError(400, 'invalid_input', zodFields(p.error.issues));
+    const edit = parseInput(occurrenceEdit, fields ?? {});
     return db.transaction((tx) => {
       const now = clock();
       const { occ } = organised(tx, actor, occurrenceId);
       if (occ.status !== 'scheduled') throw new AppError(409, 'drive_not_editable');
-      tx.update(driveOccurrences).set({ capacity: p.data.capacity, note: p.data.note || null, sequence: occ.sequence + 1, updatedAt: now })
+      tx.update(driveOccurrences).set({ capacity: edit.capacity, note: edit.note || null, sequence: occ.sequence + 1, updatedAt: now })
         .where(eq(driveOccurrences.id, occ.id)).run();
-      const moved = promote(tx, occ.id, p.data.capacity, now);
-      log(tx, actor, 'drive.edit_occurrence', String(occ.id), { capacity: p.data.capacity, promoted: moved.length });
+      const moved = promote(tx, occ.id, edit.capacity, now);
+      log(tx, actor, 'drive.edit_occurrence', String(occ.id), { capacity: edit.capacity, promoted: moved.length });
       return { promoted: moved.length };
     }, { behavior: 'immediate' });
   }

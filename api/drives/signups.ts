@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { driveSignups } from '../../db/schema.ts';
-import { AppError, zodFields } from '../shared/errors.ts';
+import { AppError, parseInput } from '../shared/errors.ts';
 import { confirmationCode, manageToken, sameCode, tokenId } from './codes.ts';
 import { cancelRefusal, seatFor, selfCheckInOpen, signupRefusal } from './roster.ts';
 import { signupInput } from './schema.ts';
@@ -22,9 +22,7 @@ export function createSignups({ db, clock, secret, publicUrl }: SignupDeps) {
 
   /** Seat check and insert in one write transaction: exact capacity across processes. */
   function signUp(occurrenceId: number, fields: unknown): SignupResult {
-    const parsed = signupInput.safeParse(fields ?? {});
-    if (!parsed.success) throw new AppError(400, 'invalid_input', zodFields(parsed.error.issues));
-    const v = parsed.data;
+    const v = parseInput(signupInput, fields ?? {});
     return db.transaction((tx) => {
       const now = clock();
       const found = occurrenceWithSeries(tx, occurrenceId);

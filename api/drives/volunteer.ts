@@ -2,7 +2,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { driveCertificates, driveOccurrences, driveSeries, driveSignups } from '../../db/schema.ts';
-import { AppError, zodFields } from '../shared/errors.ts';
+import { AppError, parseInput } from '../shared/errors.ts';
 import { hmac } from '../shared/ids.ts';
 import { maskName } from '../shared/masking.ts';
 import { certificateNo, CERTIFICATE_NO, sameCode } from './codes.ts';
@@ -23,14 +23,13 @@ export function createVolunteer(db: Db, clock: () => Date, secret: string) {
 
   /** Phone + any one of the volunteer's confirmation codes; both wrong or either wrong is the same answer. */
   function lookup(fields: unknown) {
-    const p = lookupInput.safeParse(fields ?? {});
-    if (!p.success) throw new AppError(400, 'invalid_input', zodFields(p.error.issues));
-    const all = rows(p.data.phone);
-    if (!all.some((r) => sameCode(p.data.code, r.s.code))) throw new AppError(404, 'lookup_failed', { code: 'lookup_failed' });
+    const p = parseInput(lookupInput, fields ?? {});
+    const all = rows(p.phone);
+    if (!all.some((r) => sameCode(p.code, r.s.code))) throw new AppError(404, 'lookup_failed', { code: 'lookup_failed' });
     const attended = all.filter((r) => r.s.attendance === 'attended');
     const items: ServiceItem[] = attended.map((r) => ({ date: r.occ.date, titleZh: r.series.titleZh, titleEn: r.series.titleEn, hours: r.s.hours ?? 0 })).reverse();
     const name = all.find((r) => r.s.status !== 'cancelled')?.s.name ?? all[0].s.name;
-    return { phone: p.data.phone, name, signups: all, items, totalHours: items.reduce((n, i) => n + i.hours, 0) };
+    return { phone: p.phone, name, signups: all, items, totalHours: items.reduce((n, i) => n + i.hours, 0) };
   }
 
   /** The certificate for the record as it stands: the same one again until new hours are credited. */
