@@ -21,7 +21,7 @@ export const drivesEn = {
       activity: 'Activity',
       hours: 'Hours',
       title: 'Volunteer Service Record',
-      body: 'This certifies that {name} took part in volunteer service organised by the Yangjiang Urban Management and Comprehensive Law Enforcement Bureau, for a total of {hours} hours, as follows:',
+      body: 'This certifies that {name} took part in volunteer service organised by the Yangjiang Urban Management and Comprehensive Law Enforcement Bureau, for a total of {hours|hour|hours}, as follows:',
       no: 'Certificate no.',
       issuedAt: 'Issued on',
       issuer: 'Issued by',

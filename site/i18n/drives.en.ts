@@ -5,7 +5,7 @@ export const drivesEn = {
     lead: 'Everyone can help keep the city clean. Every Friday afternoon bureau staff, party members and residents clean up a neighbourhood together. No account needed: sign up with your name and mobile number; your volunteer hours are recorded after the drive.',
     upcoming: 'Upcoming drives',
     empty: 'No drives are planned yet.',
-    places: '{n} places left',
+    places: '{n|place|places} left',
     full: 'Full: join the waitlist ({n} waiting)',
     fullNoWait: 'Full: join the waitlist',
     signedUp: '{n} of {cap} places taken',
