@@ -17,6 +17,7 @@ import { staffRoutes } from './staff/routes.ts';
 import { caseRoutes, ratingRoutes } from './cases/routes.ts';
 import { opendataRoutes } from './opendata/routes.ts';
 import { publicCaseRoutes } from './opendata/public-routes.ts';
+import { driveFeedRoutes, driveRoutes, staffDriveRoutes } from './drives/routes.ts';
 import type { AppEnv, SiteMount } from './env.ts';
 
 const REPORT_POSTS = ['/api/reports', '/report', '/en/report', '/open311/v2/requests.json', '/open311/v2/requests.xml',
@@ -96,7 +97,10 @@ export function createApp(services: Services, mountSite?: SiteMount) {
   app.route('/api/cases', publicCaseRoutes);
   app.route('/api/staff/cases', caseRoutes);
   app.route('/api/track', ratingRoutes);
+  app.route('/api/staff/drives', staffDriveRoutes);
   app.route('/api/staff', staffRoutes);
+  app.route('/api/drives', driveRoutes);
+  app.route('/feeds/drives', driveFeedRoutes);
   app.route('/uploads', uploadRoutes);
   app.route('/', opendataRoutes);
   app.all('/api/*', (c) => fail(c, new AppError(404, 'not_found')));

@@ -19,6 +19,7 @@ import { createCases } from './cases/index.ts';
 import { createLog } from './shared/log.ts';
 import { createRetention, reporterContacts } from './privacy/retention.ts';
 import type { DestinationStream } from 'pino';
+import { createDrives } from './drives/service.ts';
 
 /** A secret for signed links and hashes: from SECRET, else generated once and kept in the database. */
 function loadSecret(db: Db, configured?: string): string {
@@ -62,10 +63,11 @@ export function createServices(config: Config, opts: { clock?: () => Date; logTo
   const cases = createCases({ db, clock, config, secret, catalog, audit, reports });
   const staff = createStaffService({ db, clock, config, sessions, audit });
   const stats = createStats(db, clock);
+  const drives = createDrives({ db, clock, secret, publicUrl: config.PUBLIC_URL, audit, calendar: cases.calendar });
   // Retention tasks: cleanup drives add their volunteers' contacts here (erased RETENTION_DAYS after their last drive).
   const retention = createRetention({ db, clock, log, days: config.RETENTION_DAYS }, [reporterContacts]);
   return {
-    config, db, log, clock, secret, catalog, reports, summary, publicCases, map, sessions, audit, cases, staff, stats, retention,
+    config, db, log, clock, secret, catalog, reports, summary, publicCases, map, sessions, audit, cases, staff, stats, drives, retention,
     close: () => db.$client.close(),
   };
 }

@@ -181,3 +181,87 @@ export const apiKeys = sqliteTable('api_keys', {
   lastUsedAt: instant('last_used_at'),
   revokedAt: instant('revoked_at'),
 }, (t) => [uniqueIndex('api_keys_hash').on(t.keyHash)]);
+
+// ── Volunteer cleanup drives (志愿清洁活动) ─────────────────────────────────────────
+
+// A weekly series; its occurrences are generated ahead and each keeps its own roster.
+export const driveSeries = sqliteTable('drive_series', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  titleZh: text('title_zh').notNull(),
+  titleEn: text('title_en').notNull(),
+  community: text('community').notNull(), // 社区
+  address: text('address').notNull(), // typed meeting point
+  lat: real('lat'),
+  lng: real('lng'),
+  weekday: integer('weekday').notNull(), // 1 = Monday … 7 = Sunday (ISO)
+  startTime: text('start_time').notNull(), // 'HH:MM' Asia/Shanghai
+  endTime: text('end_time').notNull(),
+  firstDate: text('first_date').notNull(), // 'YYYY-MM-DD'
+  capacity: integer('capacity').notNull(),
+  hours: real('hours').notNull(), // credited per attended occurrence
+  bring: text('bring').notNull().default(''),
+  notes: text('notes').notNull().default(''),
+  unitId: text('unit_id').notNull().references(() => units.id), // the organising unit
+  createdBy: integer('created_by'), // staff id
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: instant('created_at').notNull(),
+});
+
+export const driveOccurrences = sqliteTable('drive_occurrences', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  seriesId: integer('series_id').notNull().references(() => driveSeries.id, { onDelete: 'cascade' }),
+  date: text('date').notNull(), // Asia/Shanghai 'YYYY-MM-DD'
+  startsAt: instant('starts_at').notNull(),
+  endsAt: instant('ends_at').notNull(),
+  capacity: integer('capacity').notNull(),
+  status: text('status', { enum: ['scheduled', 'cancelled', 'closed'] }).notNull().default('scheduled'),
+  note: text('note'), // public note, e.g. why it was cancelled or moved
+  checkinCode: text('checkin_code').notNull(), // shown at the meeting point
+  sequence: integer('sequence').notNull().default(0), // iCalendar SEQUENCE: bumped on every change
+  closedAt: instant('closed_at'),
+  updatedAt: instant('updated_at').notNull(),
+}, (t) => [uniqueIndex('drive_occurrences_day').on(t.seriesId, t.date), index('drive_occurrences_starts').on(t.startsAt)]);
+
+export const driveSignups = sqliteTable('drive_signups', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  occurrenceId: integer('occurrence_id').notNull().references(() => driveOccurrences.id, { onDelete: 'cascade' }),
+  code: text('code').notNull(), // 8-character confirmation code; with the phone it opens /volunteer (the manage link is an HMAC of id + code)
+  name: text('name').notNull(), // staff only
+  phone: text('phone').notNull(), // 11 digits; staff only (masked in the roster)
+  team: text('team', { enum: ['individual', 'party', 'company', 'school'] }).notNull(),
+  org: text('org').notNull().default(''),
+  ageGroup: text('age_group', { enum: ['adult', 'minor'] }).notNull(),
+  guardianName: text('guardian_name'),
+  guardianPhone: text('guardian_phone'),
+  status: text('status', { enum: ['confirmed', 'waitlisted', 'cancelled'] }).notNull(),
+  waitSeq: integer('wait_seq'), // order on the waitlist (position = waitlisted ahead + 1)
+  checkedInAt: instant('checked_in_at'),
+  checkinBy: text('checkin_by', { enum: ['staff', 'self'] }),
+  attendance: text('attendance', { enum: ['attended', 'no_show'] }), // set by the organiser on closing
+  hours: real('hours'), // credited on closing, attended only
+  sequence: integer('sequence').notNull().default(0), // iCalendar SEQUENCE of this signup's own changes
+  createdAt: instant('created_at').notNull(),
+  promotedAt: instant('promoted_at'),
+  cancelledAt: instant('cancelled_at'),
+}, (t) => [
+  uniqueIndex('drive_signups_phone').on(t.occurrenceId, t.phone), // one seat per phone per occurrence
+  index('drive_signups_status').on(t.occurrenceId, t.status, t.waitSeq),
+  index('drive_signups_by_phone').on(t.phone),
+]);
+
+// Open cases a series will clean up; closing an occurrence may resolve them through the case workflow.
+export const driveCases = sqliteTable('drive_cases', {
+  seriesId: integer('series_id').notNull().references(() => driveSeries.id, { onDelete: 'cascade' }),
+  caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+  cleanedOccurrenceId: integer('cleaned_occurrence_id'),
+}, (t) => [uniqueIndex('drive_cases_pair').on(t.seriesId, t.caseId)]);
+
+// 服务记录证明: a snapshot of a volunteer's credited service when it was issued; verifiable by its number.
+export const driveCertificates = sqliteTable('drive_certificates', {
+  no: text('no').primaryKey(),
+  phone: text('phone').notNull(), // whose record (never shown; the verify page masks the name)
+  name: text('name').notNull(),
+  hours: real('hours').notNull(),
+  items: text('items', { mode: 'json' }).notNull().$type<{ date: string; titleZh: string; titleEn: string; hours: number }[]>(),
+  issuedAt: instant('issued_at').notNull(),
+}, (t) => [index('drive_certificates_phone').on(t.phone)]);

@@ -4,6 +4,7 @@ import { cases } from '../../db/schema.ts';
 import { seedCatalog } from '../../db/catalog.ts';
 import { seedDemo, type SeedDemoResult } from './demo.ts';
 import { seedDemoStaff } from './staff.ts';
+import { seedDemoDrives } from './drives.ts';
 
 export { CATEGORIES, UNITS, seedCatalog } from '../../db/catalog.ts';
 export { DEMO_SEED, demoFollowCode, seedDemo, type SeedDemoOptions, type SeedDemoResult } from './demo.ts';
@@ -19,5 +20,10 @@ export async function seedOnStart(
   services.cases.calendar.get(); // the first read seeds calendar_days from CN_HOLIDAYS (once)
   const demo = opts.demo && !hasCases(services) ? await seedDemo(services, { now: opts.now, log }) : null;
   if (opts.demo) await seedDemoStaff(services, { log });
+  if (opts.demo) {
+    const d = seedDemoDrives(services, opts.now);
+    if (d.occurrences) log(`seeded the Friday drive at 沿江南社区: ${d.occurrences} occurrences, ${d.signups} signups`);
+  }
+  services.drives.organise.topUp(); // keep the weeks ahead generated for every series
   return { catalog, demo };
 }

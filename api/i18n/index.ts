@@ -9,6 +9,8 @@ import { opendataZh } from './opendata.zh.ts';
 import { opendataEn } from './opendata.en.ts';
 import { httpZh } from './http.zh.ts';
 import { httpEn } from './http.en.ts';
+import { drivesZh } from './drives.zh.ts';
+import { drivesEn } from './drives.en.ts';
 
 export { fmt, ordinal } from './fmt.ts';
 export * from './lang.ts';
@@ -26,7 +28,7 @@ export function mergeCatalogs<T extends object[]>(...parts: T): Intersect<T> {
   return out as Intersect<T>;
 }
 
-const zh = mergeCatalogs(reportsZh, staffZh, casesZh, opendataZh, httpZh);
+const zh = mergeCatalogs(reportsZh, staffZh, casesZh, opendataZh, httpZh, drivesZh);
 /** What the API says (errors, states, events, roles, Open311 and CSV words), in each language. */
 export type ApiMessages = typeof zh;
-export const apiMessages: Record<Lang, ApiMessages> = { zh, en: mergeCatalogs(reportsEn, staffEn, casesEn, opendataEn, httpEn) };
+export const apiMessages: Record<Lang, ApiMessages> = { zh, en: mergeCatalogs(reportsEn, staffEn, casesEn, opendataEn, httpEn, drivesEn) };

@@ -19,8 +19,15 @@ const UNITS = ['sanitation', 'lighting', 'municipal', 'greenery', 'enforcement']
 const STAFF: Who[] = ['viewer', ...UNITS.map((u) => `handler:${u}` as const), 'dispatcher', 'admin'];
 const OTHER_HANDLERS = STAFF.filter((w) => w.startsWith('handler:') && w !== 'handler:sanitation');
 
-/** Who may use what (the case under test is dispatched to sanitation). Everyone else: denied (API) / login (anonymous page). */
+/** Who may use what (the case under test is dispatched to sanitation; so is the drive organised by sanitation).
+ * Everyone else: denied (API) / login (anonymous page). */
+const DRIVE_SEERS: Who[] = ['viewer', 'handler:sanitation', 'dispatcher', 'admin'];
+const DRIVE_ORGANISERS: Who[] = ['handler:sanitation', 'dispatcher', 'admin'];
 const POLICY: [RegExp, Who[]][] = [
+  [/^GET \/api\/staff\/drives\/occurrences\/:id\/roster(\.csv)?$/, DRIVE_SEERS],
+  [/^POST \/api\/staff\/drives\/(occurrences|signups)\/:id\/\w+$/, DRIVE_ORGANISERS],
+  [/^(GET|POST) \/staff\/drives\/new$/, STAFF.filter((w) => w !== 'viewer')], // a handler creates drives for their own unit
+  [/^(GET|POST) \/staff\/drives\/:id$/, DRIVE_SEERS], // a post without an action re-shows the roster
   [/^(GET|POST) \/api\/staff\/admin\//, ['admin']],
   [/^GET \/api\/staff\/cases\/queue$/, ['viewer', 'dispatcher', 'admin']],
   [/^POST \/api\/staff\/cases\/bulk$/, ['dispatcher', 'admin']],
@@ -48,8 +55,15 @@ for (const who of STAFF) {
   sessions.set(who, { cookie: s.headers.cookie, csrf: s.headers['x-csrf-token'] });
 }
 const apiKey = services.staff.apiKeys.create({ name: '12345 平台', channel: 'hotline' }, { id: null, username: 'cli' });
+const firstDrive = services.drives.organise.createSeries({ id: 1, username: 'matrix', displayName: 'matrix', role: 'admin', unitId: null }, {
+  titleZh: '权限测试清洁活动', community: '沿江南社区', address: '沿江南路', weekday: '5', startTime: '15:00', endTime: '17:00',
+  firstDate: '2026-11-27', capacity: '5', hours: '2', unitId: 'sanitation',
+});
+const occurrence = services.drives.queries.ofSeries(firstDrive.id)[0]!;
+const signup = services.drives.signups.signUp(occurrence.id, { name: '权限测试', phone: '13800138000', team: 'individual', ageGroup: 'adult', consent: true });
 const idFor = (path: string) => (path.includes('/units/') ? 'sanitation' : path.includes('/categories/') ? 'exposed_garbage'
-  : path.includes('/api-keys/') ? String(apiKey.apiKey.id) : String(victim.staffId));
+  : path.includes('/api-keys/') ? String(apiKey.apiKey.id) : path.includes('/drives/signups/') ? String(signup.id)
+  : path.includes('/drives/') ? String(occurrence.id) : String(victim.staffId));
 const values = (path: string) => ({ no: trackingNo, action: 'start', id: idFor(path) });
 const version = () => services.db.select().from(cases).where(eq(cases.trackingNo, trackingNo)).get()!.version;
 /** Bodies that pass validation, so the answer is about who asks, not what they sent. */

@@ -55,7 +55,7 @@ test('GET /api/openapi.json: OpenAPI 3.1 in Chinese or English, unique operation
 
 test('the API docs page model: operations grouped by tag with readable types', () => {
   const groups = operationsByTag(openApiDocument('http://localhost:4321', 'en'));
-  assert.deepEqual(groups.map((g) => g.name), ['reports', 'cases', 'data', 'open311', 'system', 'staff']);
+  assert.deepEqual(groups.map((g) => g.name), ['reports', 'drives', 'cases', 'data', 'open311', 'system', 'staff']);
   const nearby = groups[0]!.ops.find((o) => o.path === '/api/reports/nearby')!;
   assert.equal(nearby.method, 'GET');
   assert.deepEqual(nearby.params.map((p) => [p.name, p.required]), [['category', true], ['lat', true], ['lng', true]]);

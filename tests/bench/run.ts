@@ -52,6 +52,21 @@ async function load(name: string, { path, ...opts }: Partial<autocannon.Options>
   return { name, reqPerSecMedian: r.requests.p50, latencyMedianMs: r.latency.p50, latencyP99Ms: r.latency.p99, requests: r.requests.total, failed: bad };
 }
 
+/** Signups to the demo's last upcoming drive, each with its own phone (past its 30 places they join the waitlist). */
+async function signupLoad() {
+  const { items } = await (await fetch(`${BASE}/api/drives`)).json() as { items: { id: number }[] };
+  let n = 0;
+  const path = `/api/drives/occurrences/${items.at(-1)!.id}/signups`;
+  return {
+    path, method: 'POST' as const, headers: { 'content-type': 'application/json' },
+    setupClient: (client: { setBody(b: string): void; on(e: string, f: () => void): void }) => {
+      const next = () => client.setBody(JSON.stringify({ name: '压测志愿者', phone: `136${String(n++).padStart(8, '0')}`, ageGroup: 'adult', consent: true }));
+      next();
+      client.on('response', next);
+    },
+  };
+}
+
 const server = await startServer();
 try {
   const weights = [];
@@ -70,6 +85,8 @@ try {
     await load('GET /report (SSR + island)', { path: '/report' }),
     await load('POST /api/reports, no photo', post(plain)),
     await load(`POST /api/reports, 1 photo (${(photo.body.length / 1024).toFixed(0)} KB)`, { ...post(photo), connections: 4 }),
+    await load('GET /drives (SSR, counts)', { path: '/drives' }),
+    await load('POST /api/drives/…/signups (seat check + insert, one write transaction)', await signupLoad()),
   ];
   console.log(`\nThroughput (autocannon, ${SECONDS}s each, ${CONNECTIONS} connections; photo run 4 connections; server and load on one 2-core box):`);
   console.table(runs);

@@ -7,7 +7,9 @@
 import { eq, isNotNull } from 'drizzle-orm';
 import { tokenOf } from '../../api/opendata/open311/submit.ts';
 import type { Services } from '../../api/services.ts';
-import { cases } from '../../db/schema.ts';
+import { cases, driveSignups } from '../../db/schema.ts';
+import { addDays, isoWeekday } from '../../api/drives/schedule.ts';
+import { shanghaiDate } from '../../api/shared/time.ts';
 import { advance } from './opendata.ts';
 import type { testApp } from './services.ts';
 import { open311Planter } from './privacy-open311.ts';
@@ -86,6 +88,9 @@ export const databasePlanter: Planter = async (ctx) => {
     ctx.secrets.push({ label: 'a reporter’s phone', value: r.phone! });
     if (r.email) ctx.secrets.push({ label: 'a reporter’s email', value: r.email });
   }
+  for (const v of ctx.services.db.select({ name: driveSignups.name, phone: driveSignups.phone }).from(driveSignups).all()) {
+    ctx.secrets.push({ label: 'a volunteer’s name', value: v.name }, { label: 'a volunteer’s phone', value: v.phone });
+  }
 };
 
 /** Contact details typed into the address of reports that are not public (pending; accepted with publish off). */
@@ -104,7 +109,30 @@ export const addressPlanter: Planter = async (ctx) => {
   ctx.urls.add(`/open311/v2/requests/${nos[1]}.json`);
 };
 
-export const DEFAULT_PLANTERS: Planter[] = [reportPlanter, open311Planter, addressPlanter, databasePlanter];
+/** Volunteers signing up for a drive (a minor with a guardian, a school group, one on the waitlist): counts only in public. */
+export const drivePlanter: Planter = async (ctx) => {
+  const k = ++n;
+  const first = addDays(shanghaiDate(ctx.services.clock()), 2);
+  const s = ctx.services.drives.organise.createSeries({ id: 1, username: 'privacy', displayName: 'privacy', role: 'admin', unitId: null }, {
+    titleZh: '隐私测试清洁活动', community: '沿江南社区', address: '沿江南路', weekday: String(isoWeekday(first)), startTime: '15:00', endTime: '17:00',
+    firstDate: first, capacity: '1', hours: '2', unitId: 'sanitation',
+  });
+  const occ = ctx.services.drives.queries.ofSeries(s.id)[0]!;
+  const people = [
+    { name: `慕容志${'甲乙丙丁'[k % 4]}愿`, phone: `1352468${String(1300 + k).padStart(4, '0')}`, team: 'school', org: '阳江市第一中学', ageGroup: 'minor', guardianName: `慕容家${'甲乙丙丁'[k % 4]}长`, guardianPhone: `1592468${String(2400 + k).padStart(4, '0')}` },
+    { name: `诸葛候${'甲乙丙丁'[k % 4]}补`, phone: `1332468${String(3500 + k).padStart(4, '0')}`, team: 'individual', ageGroup: 'adult' },
+  ];
+  for (const p of people) {
+    const res = await ctx.app.request(`/api/drives/occurrences/${occ.id}/signups`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...p, consent: true }) });
+    if (res.status !== 201) throw new Error(`drive signup: ${res.status} ${await res.text()}`);
+    const { code, manageUrl } = await res.json();
+    ctx.secrets.push({ label: 'volunteer confirmation code', value: code }, { label: 'volunteer manage link', value: manageUrl.split('/').pop() });
+    for (const [key, v] of Object.entries(p)) if (/name|phone/i.test(key)) ctx.secrets.push({ label: `volunteer ${key}`, value: v });
+  }
+  for (const u of ['/api/drives', '/api/drives?lang=en', `/api/drives/occurrences/${occ.id}`, `/feeds/drives/series/${s.id}.ics`, `/feeds/drives/series/${s.id}.ics?lang=en`]) ctx.urls.add(u);
+};
+
+export const DEFAULT_PLANTERS: Planter[] = [reportPlanter, open311Planter, addressPlanter, drivePlanter, databasePlanter];
 
 /** Text as a person would read it: JSON \u escapes, XML character references and URL escapes decoded. */
 function readable(body: string) {

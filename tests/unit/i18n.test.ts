@@ -10,6 +10,8 @@ import { opendataZh as pageOpendataZh } from '../../site/i18n/opendata.zh.ts';
 import { opendataEn as pageOpendataEn } from '../../site/i18n/opendata.en.ts';
 import { statsZh } from '../../site/i18n/stats.zh.ts';
 import { statsEn } from '../../site/i18n/stats.en.ts';
+import { drivesZh as pageDrivesZh } from '../../site/i18n/drives.zh.ts';
+import { drivesEn as pageDrivesEn } from '../../site/i18n/drives.en.ts';
 import { reportsZh } from '../../api/i18n/reports.zh.ts';
 import { reportsEn } from '../../api/i18n/reports.en.ts';
 import { staffZh } from '../../api/i18n/staff.zh.ts';
@@ -18,11 +20,13 @@ import { casesZh } from '../../api/i18n/cases.zh.ts';
 import { casesEn } from '../../api/i18n/cases.en.ts';
 import { opendataZh } from '../../api/i18n/opendata.zh.ts';
 import { opendataEn } from '../../api/i18n/opendata.en.ts';
+import { drivesZh } from '../../api/i18n/drives.zh.ts';
+import { drivesEn } from '../../api/i18n/drives.en.ts';
 
-const api = { zh: [reportsZh, staffZh, casesZh, opendataZh], en: [reportsEn, staffEn, casesEn, opendataEn] };
+const api = { zh: [reportsZh, staffZh, casesZh, opendataZh, drivesZh], en: [reportsEn, staffEn, casesEn, opendataEn, drivesEn] };
 const pages = {
-  zh: [zh, { auth: authZh }, { console: consoleZh }, { opendata: pageOpendataZh }, { stats: statsZh }],
-  en: [en, { auth: authEn }, { console: consoleEn }, { opendata: pageOpendataEn }, { stats: statsEn }],
+  zh: [zh, { auth: authZh }, { console: consoleZh }, { opendata: pageOpendataZh }, { stats: statsZh }, { drivePages: pageDrivesZh }],
+  en: [en, { auth: authEn }, { console: consoleEn }, { opendata: pageOpendataEn }, { stats: statsEn }, { drivePages: pageDrivesEn }],
 };
 
 /** Every string's dotted path in a catalog. */

@@ -12,7 +12,7 @@ export type Op = {
 };
 
 export const TAGS = {
-  reports: ['市民反映', 'Reporting'], cases: ['公开案件', 'Public cases'], data: ['开放数据', 'Open data'],
+  reports: ['市民反映', 'Reporting'], drives: ['志愿活动', 'Volunteer drives'], cases: ['公开案件', 'Public cases'], data: ['开放数据', 'Open data'],
   open311: ['Open311 GeoReport v2', 'Open311 GeoReport v2'], system: ['系统', 'System'], staff: ['工作人员（需登录）', 'Staff (signed in)'],
 } as const satisfies Record<string, Text>;
 export type Tag = keyof typeof TAGS;

@@ -1,0 +1,32 @@
+/** The drives feature, built once per process (api/services.ts); pages reach it through locals. */
+import type { Db } from '../../db/client.ts';
+import type { WorkCalendar } from '../cases/deadlines.ts';
+import type { Audit } from '../staff/audit.ts';
+import { createOrganise } from './organise.ts';
+import { createDriveQueries } from './queries.ts';
+import { createSignups } from './signups.ts';
+import { createVolunteer } from './volunteer.ts';
+
+export type DrivesDeps = { db: Db; clock: () => Date; secret: string; publicUrl: string; audit: Audit; calendar: { get(): WorkCalendar } };
+
+export function createDrives(d: DrivesDeps) {
+  const organise = createOrganise(d);
+  const queries = createDriveQueries(d.db, d.clock);
+  let filledAt = 0;
+  /** Keeps WEEKS_AHEAD weeks of occurrences generated; checked at most hourly, on reads. */
+  const keepAhead = () => {
+    const now = d.clock().getTime();
+    if (Math.abs(now - filledAt) < 3600_000) return;
+    filledAt = now;
+    organise.topUp();
+  };
+  return {
+    keepAhead,
+    queries,
+    signups: createSignups(d),
+    organise,
+    volunteer: createVolunteer(d.db, d.clock, d.secret),
+  };
+}
+
+export type Drives = ReturnType<typeof createDrives>;

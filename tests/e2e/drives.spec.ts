@@ -1,0 +1,158 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectAccessible } from './axe.ts';
+
+// The e2e server seeds the demo city (its Friday drive at 沿江南社区) and the demo staff with DEMO_PASSWORD.
+const PASSWORD = 'demo-password-2026';
+let phoneSeq = Date.now() % 100_000_000;
+const newPhone = () => `137${String(phoneSeq++).padStart(8, '0').slice(-8)}`;
+
+async function signUp(page: Page, name: string, phone: string) {
+  await page.getByLabel('姓名 *').fill(name);
+  await page.getByLabel('手机号码 *').fill(phone);
+  await page.getByLabel('18 周岁及以上').check();
+  await page.getByLabel(/我已阅读并同意/).check();
+  await page.getByRole('button', { name: /提交报名|报名候补/ }).click();
+  await expect(page.getByTestId('signup-done')).toBeVisible();
+  return { code: (await page.getByTestId('confirmation-code').textContent())!.trim(), url: page.url() };
+}
+
+async function staffPage(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  await page.goto('/staff/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
+  return page;
+}
+
+test('a resident finds Friday’s drive, signs up, sees the code, adds it to the calendar and cancels', async ({ page }) => {
+  await page.goto('/drives');
+  await expectAccessible(page);
+  const card = page.getByTestId('drive-card').filter({ hasText: '周五' }).filter({ hasText: '剩余名额' }).first();
+  await card.getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('沿江南社区周五志愿清洁');
+  await expectAccessible(page);
+  const phone = newPhone();
+  const drivePath = new URL(page.url()).pathname;
+  const { code } = await signUp(page, '周志愿', phone);
+  for (const url of ['/drives', drivePath, `/en${drivePath}`, '/api/drives']) {
+    const body = await (await page.request.get(url)).text();
+    for (const secret of ['周志愿', phone, phone.slice(-4) + '</', code]) expect(body, `${secret} on ${url}`).not.toContain(secret);
+  }
+  expect(code).toMatch(/^[A-HJKMNP-Z2-9]{8}$/);
+  await expect(page.getByTestId('signup-status')).toHaveText('报名成功');
+  await expectAccessible(page);
+  const ics = await page.request.get((await page.getByTestId('ics-link').getAttribute('href'))!);
+  expect(ics.headers()['content-type']).toContain('text/calendar');
+  const text = await ics.text();
+  expect(text).toContain('DTSTART;TZID=Asia/Shanghai:');
+  expect(text).toMatch(/T150000\r\n/);
+  await page.getByRole('button', { name: '取消报名' }).click();
+  await expect(page.getByTestId('signup-status')).toHaveText('已取消');
+  expect(await (await page.request.get((await page.getByTestId('ics-link').getAttribute('href'))!)).text()).toContain('STATUS:CANCELLED');
+});
+
+test('without JavaScript the form signs up and re-shows errors; the English pages pass axe', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto('/drives');
+  await page.getByTestId('drive-card').filter({ hasText: '剩余名额' }).first().getByRole('link').click();
+  await page.getByLabel('姓名 *').fill('吴志愿');
+  await page.getByLabel('手机号码 *').fill('12345');
+  await page.getByLabel('14 周岁以下').check();
+  await page.getByRole('button', { name: '提交报名' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('请输入 11 位中国大陆手机号码');
+  await expect(alert).toContainText('未满 14 周岁');
+  await expect(alert).toContainText('个人信息保护说明');
+  await page.getByLabel('手机号码 *').fill(newPhone());
+  await page.getByLabel('18 周岁及以上').check();
+  await page.getByLabel(/我已阅读并同意/).check();
+  await page.getByRole('button', { name: '提交报名' }).click();
+  await expect(page.getByTestId('signup-done')).toHaveText('报名成功！');
+  const en = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await en.goto('/en/drives');
+  await expectAccessible(en);
+  await en.getByTestId('drive-card').first().getByRole('link').click();
+  await expect(en.getByRole('heading', { name: 'Sign up' })).toBeVisible();
+  await expectAccessible(en);
+  await en.goto('/en/volunteer');
+  await expectAccessible(en);
+  await en.goto('/en/volunteer/verify?no=ZY-20260101-AAAAAA');
+  await expect(en.getByRole('alert')).toContainText('No record has this number');
+  await expectAccessible(en);
+  await context.close();
+});
+
+test('waitlist promotion, check-in, closing, hours, printed record and verification', async ({ browser, page }) => {
+  test.setTimeout(180_000);
+  const local = new Date(Date.now() + 8 * 3600_000 + 50_000); // Shanghai wall clock, 50 s from now
+  test.skip(local.getUTCHours() >= 21, 'the drive must end before midnight');
+  local.setUTCSeconds(0, 0);
+  local.setUTCMinutes(local.getUTCMinutes() + 1);
+  const hhmm = (d: Date) => d.toISOString().slice(11, 16);
+  const weekdayZh = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'][local.getUTCDay()];
+
+  // The sanitation unit's handler creates a weekly series starting today, with one place.
+  const staff = await staffPage(browser, 'sanitation');
+  await staff.goto('/staff/drives/new');
+  await expectAccessible(staff);
+  await staff.getByLabel('活动名称（中文） *').fill('江滨公园临时清洁');
+  await staff.getByLabel('社区 *').fill('沿江南社区');
+  await staff.getByLabel('集合地点 *').fill('江滨公园南门');
+  await staff.getByLabel('每周').selectOption({ label: weekdayZh });
+  await staff.getByLabel('开始时间 *').fill(hhmm(local));
+  await staff.getByLabel('结束时间 *').fill(hhmm(new Date(local.getTime() + 2 * 3600_000)));
+  await staff.getByLabel('首次日期 *').fill(local.toISOString().slice(0, 10));
+  await staff.getByLabel('每场名额 *').fill('1');
+  await staff.getByRole('button', { name: '创建' }).click();
+  await expect(staff.getByRole('status')).toContainText('系列活动已创建');
+  const rosterUrl = await staff.locator('tr').filter({ hasText: '江滨公园临时清洁' }).first().getByRole('link').getAttribute('href');
+  const occId = rosterUrl!.split('/').pop();
+
+  // Resident A takes the place; resident B is first on the waitlist; A cancels and B is promoted.
+  await page.goto(`/drives/${occId}`);
+  const a = await signUp(page, '甲志愿', newPhone());
+  const second = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })).newPage();
+  await second.goto(`/drives/${occId}`);
+  const phoneB = newPhone();
+  const b = await signUp(second, '乙志愿', phoneB);
+  await expect(second.getByTestId('signup-status')).toHaveText('候补中 · 候补第 1 位');
+  await page.goto(a.url.split('?')[0]);
+  await page.getByRole('button', { name: '取消报名' }).click();
+  await second.reload();
+  await expect(second.getByTestId('signup-status')).toContainText('报名成功');
+  await expect(second.getByTestId('signup-status')).toContainText('已由候补递补');
+
+  // Staff check B in, and once the drive has started close it with B present.
+  await staff.goto(rosterUrl!);
+  await expectAccessible(staff);
+  await staff.getByRole('button', { name: '签到 乙志愿' }).click();
+  await expect(staff.getByRole('status')).toContainText('已签到');
+  await expect.poll(async () => { await staff.reload(); return staff.getByRole('button', { name: '确认出勤并结束活动' }).count(); }, { timeout: 130_000, intervals: [5000] }).toBe(1);
+  await expect(staff.getByRole('checkbox', { name: /乙志愿/ })).toBeChecked();
+  await staff.getByRole('button', { name: '确认出勤并结束活动' }).click();
+  await expect(staff.getByRole('status')).toContainText('出勤 1 人');
+
+  // B looks up the hours and prints the record; a school verifies it without seeing the name.
+  await second.goto('/volunteer');
+  await second.getByLabel('手机号码').fill(phoneB);
+  await second.getByLabel('确认码').fill(b.code);
+  await second.getByRole('button', { name: '查询' }).click();
+  await expect(second.getByTestId('total-hours')).toHaveText('2 小时');
+  await expectAccessible(second);
+  await second.getByRole('button', { name: '打印证明' }).click();
+  await expect(second.getByTestId('certificate')).toContainText('乙志愿');
+  await expectAccessible(second);
+  const pdf = await second.request.get((await second.getByTestId('pdf-link').getAttribute('href'))!);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  const no = (await second.getByTestId('certificate-no').textContent())!;
+  await second.goto(`/volunteer/verify?no=${no}`);
+  await expect(second.getByTestId('verified')).toBeVisible();
+  await expect(second.getByTestId('masked-name')).toHaveText('乙**');
+  await expect(second.locator('main')).not.toContainText('乙志愿');
+});
