@@ -1,5 +1,5 @@
 /** 服务记录证明 as a PDF: pdfkit with an embedded, subset CJK font from npm (Noto Sans SC); never a browser. */
-import PDFDocument from 'pdfkit';
+import type PDFKit from 'pdfkit';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -28,7 +28,11 @@ export function certificatePdf(lang: Lang, c: CertificateData): Promise<Buffer> 
   return pdf;
 }
 
-function render(lang: Lang, c: CertificateData): Promise<Buffer> {
+// pdfkit (and its font metrics) loads on the first certificate, not at start-up: it is ~20 MB of resident memory.
+let pdfkit: Promise<typeof PDFKit> | null = null;
+
+async function render(lang: Lang, c: CertificateData): Promise<Buffer> {
+  const PDFDocument = await (pdfkit ??= import('pdfkit').then((m) => m.default));
   const t = apiMessages[lang].drives.record;
   const sep = lang === 'zh' ? '：' : ': ';
   const bureau = apiMessages[lang].site.bureau;
