@@ -1,8 +1,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
+import { staffPage } from './staff.ts';
 
-// The e2e server seeds the demo city (its Friday drive at 沿江南社区) and the demo staff with DEMO_PASSWORD.
-const PASSWORD = 'demo-password-2026';
+// The e2e server seeds the demo city (its Friday drive at 沿江南社区) and the demo staff (./staff.ts).
 let phoneSeq = Date.now() % 100_000_000;
 const newPhone = () => `137${String(phoneSeq++).padStart(8, '0').slice(-8)}`;
 
@@ -16,16 +16,7 @@ async function signUp(page: Page, name: string, phone: string) {
   return { code: (await page.getByTestId('confirmation-code').textContent())!.trim(), url: page.url() };
 }
 
-async function staffPage(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  await page.goto('/staff/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
-  return page;
-}
+const staffPageAt = (browser: Browser, username: string) => staffPage(browser, username, { viewport: { width: 390, height: 844 } });
 
 test('a resident finds Friday’s drive, signs up, sees the code, adds it to the calendar and cancels', async ({ page }) => {
   await page.goto('/drives');
@@ -97,7 +88,7 @@ test('waitlist promotion, check-in, closing, hours, printed record and verificat
   const weekdayZh = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'][local.getUTCDay()];
 
   // The sanitation unit's handler creates a weekly series starting today, with one place.
-  const staff = await staffPage(browser, 'sanitation');
+  const staff = await staffPageAt(browser, 'sanitation');
   await staff.goto('/staff/drives/new');
   await expectAccessible(staff);
   await staff.getByLabel('活动名称（中文） *').fill('江滨公园临时清洁');

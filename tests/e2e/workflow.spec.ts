@@ -1,9 +1,8 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { phoneJpeg } from '../helpers/images.ts';
 import { expectAccessible } from './axe.ts';
+import { staffPage } from './staff.ts';
 
-// The e2e server seeds the demo staff with DEMO_PASSWORD (playwright.config.ts).
-const PASSWORD = 'demo-password-2026';
 const STAFF_NAMES = ['指挥中心受理派遣员', '环卫中心处置员', 'dispatcher', 'sanitation'];
 const TABLET = { width: 768, height: 1024 };
 
@@ -21,16 +20,7 @@ async function fileReport(request: APIRequestContext, baseURL: string, descripti
   return (await res.json()) as { trackingNo: string; code: string };
 }
 
-async function staffPage(browser: Browser, username: string, javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({ viewport: TABLET, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', javaScriptEnabled });
-  const page = await context.newPage();
-  await page.goto('/staff/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
-  return page;
-}
+const staffPageAt = (browser: Browser, username: string, javaScriptEnabled = true) => staffPage(browser, username, { viewport: TABLET, javaScriptEnabled });
 
 /** Opens one action's form on the case page, fills it, and submits it. */
 async function act(page: Page, action: string, fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => {}) {
@@ -47,7 +37,7 @@ test('a report goes round the loop: accepted, dispatched, fixed with a photo, ch
   const { trackingNo, code } = await fileReport(request, baseURL!, '东风二路公交站旁垃圾堆了两天，味道很大');
 
   // The dispatcher finds it in the queue (oldest first, with its photo) and accepts it there.
-  const dispatcher = await staffPage(browser, 'dispatcher');
+  const dispatcher = await staffPageAt(browser, 'dispatcher');
   await expect(dispatcher).toHaveURL(/\/staff$/);
   const item = dispatcher.locator(`[data-testid="queue-item"][data-no="${trackingNo}"]`);
   await expect(item.getByRole('img')).toHaveCount(1);
@@ -68,7 +58,7 @@ test('a report goes round the loop: accepted, dispatched, fixed with a photo, ch
   await expectAccessible(dispatcher);
 
   // The 环卫中心 handler lands on the unit's cases, finds it, starts and resolves it with an after-photo.
-  const handler = await staffPage(browser, 'sanitation');
+  const handler = await staffPageAt(browser, 'sanitation');
   await expect(handler).toHaveURL(/\/staff\/cases$/);
   await expect(handler.getByRole('heading', { level: 1 })).toContainText('本单位案件');
   await handler.getByLabel('搜索').fill(trackingNo);
@@ -111,12 +101,12 @@ test('a report goes round the loop: accepted, dispatched, fixed with a photo, ch
 test.describe('console forms without JavaScript', () => {
   test('a resolved case fails the check and goes back for rework', async ({ browser, page, request, baseURL }) => {
     const { trackingNo, code } = await fileReport(request, baseURL!, '公交站旁的垃圾桶周边满地垃圾');
-    const dispatcher = await staffPage(browser, 'dispatcher', false);
+    const dispatcher = await staffPageAt(browser, 'dispatcher', false);
     await dispatcher.goto(`/staff/cases/${trackingNo}`);
     await act(dispatcher, '派遣'); // accept and dispatch in one step, with the kind's default unit and deadline
     await expect(state(dispatcher)).toHaveText('已派遣');
 
-    const handler = await staffPage(browser, 'sanitation', false);
+    const handler = await staffPageAt(browser, 'sanitation', false);
     await handler.goto(`/staff/cases/${trackingNo}`);
     await act(handler, '处置完毕', (form) => form.getByLabel('公开说明（市民可见）').fill('已清理。'));
 
@@ -137,8 +127,8 @@ test.describe('console forms without JavaScript', () => {
 
   test('two dispatchers act on the same case: the second gets a clear conflict', async ({ browser, request, baseURL }) => {
     const { trackingNo } = await fileReport(request, baseURL!, '路口垃圾无人清理');
-    const a = await staffPage(browser, 'dispatcher', false);
-    const b = await staffPage(browser, 'dispatcher', false); // the same account in two tabs races just the same
+    const a = await staffPageAt(browser, 'dispatcher', false);
+    const b = await staffPageAt(browser, 'dispatcher', false); // the same account in two tabs races just the same
     await a.goto(`/staff/cases/${trackingNo}`);
     await b.goto(`/staff/cases/${trackingNo}`);
     await act(a, '受理立案');
@@ -156,7 +146,7 @@ test('bulk accept from the case list reports what was done', async ({ browser, r
   const word = `批量${Date.now() % 100000}`;
   const one = await fileReport(request, baseURL!, `${word} 垃圾一`);
   const two = await fileReport(request, baseURL!, `${word} 垃圾二`);
-  const dispatcher = await staffPage(browser, 'dispatcher');
+  const dispatcher = await staffPageAt(browser, 'dispatcher');
   await dispatcher.goto(`/staff/cases?state=submitted&q=${encodeURIComponent(word)}`);
   await expect(dispatcher.locator('tbody tr')).toHaveCount(2);
   await dispatcher.getByLabel(`选择 ${one.trackingNo}`).check();
@@ -170,7 +160,7 @@ for (const lang of ['', '/en']) {
   test(`the console pages are accessible at 768 px in ${lang ? 'English' : 'Chinese'}`, async ({ browser, request, baseURL }) => {
     test.setTimeout(180_000); // axe takes seconds per page on long tables
     const { trackingNo } = await fileReport(request, baseURL!, '无障碍检查用的报告');
-    const admin = await staffPage(browser, 'admin');
+    const admin = await staffPageAt(browser, 'admin');
     for (const path of ['/staff', '/staff/cases', `/staff/cases/${trackingNo}`, '/staff/cases?light=red', '/staff/admin/calendar']) {
       await admin.goto(lang + path);
       const summary = admin.locator('details.case-action summary').first();
