@@ -9,7 +9,10 @@ const EMAIL = 'privacy.probe@example.com';
 test('a reporter’s name, phone and email appear on no public page, feed, export or API answer', async ({ page, request }) => {
   await page.goto('/report');
   await page.getByLabel('露天烧烤').check();
-  await page.getByRole('region', { name: /地图/ }).click({ position: { x: 200, y: 140 } });
+  const map = page.getByRole('region', { name: /地图/ });
+  await expect(map.locator('.leaflet-tile-container, canvas').first()).toBeAttached(); // Leaflet loads lazily
+  await map.click({ position: { x: 200, y: 140 } });
+  await expect(page.getByText('已标注位置：')).toBeVisible();
   await page.getByLabel('问题描述', { exact: true }).fill(`人民广场夜里有人露天烧烤，电话 ${PHONE}`);
   await page.getByLabel('姓名').fill(NAME);
   await page.getByLabel('手机号码').fill(PHONE);
