@@ -22,6 +22,7 @@ import type { AppEnv, SiteMount } from './env.ts';
 
 const REPORT_POSTS = ['/api/reports', '/report', '/en/report', '/open311/v2/requests.json', '/open311/v2/requests.xml',
   '/open311/v2/servicerequestupdates.json', '/open311/v2/servicerequestupdates.xml'];
+const SIGNUP_POSTS = ['/api/drives/occurrences/:id/signups', '/drives/:id', '/en/drives/:id'];
 // Where a follow code can be guessed: each failed try counts against the client (a right code costs nothing).
 const CODE_CHECKS: [string, string][] = [['GET', '/api/track'], ['POST', '/api/track/rate'], ['GET', '/track'], ['GET', '/en/track'], ['POST', '/track'], ['POST', '/en/track']];
 
@@ -85,7 +86,20 @@ export function createApp(services: Services, mountSite?: SiteMount) {
       await next();
     },
   });
+  const limitSignups = rateLimiter<AppEnv>({
+    windowMs: config.RATE_LIMIT_SIGNUPS.windowMs,
+    limit: config.RATE_LIMIT_SIGNUPS.limit,
+    standardHeaders: 'draft-7',
+    keyGenerator: (c) => `signup|${clientIp(c, config.TRUST_PROXY)}`,
+    skip: () => !config.RATE_LIMITS,
+    handler: async (c, next) => {
+      if (c.req.path.startsWith('/api/')) return fail(c, new AppError(429, 'signups_rate_limited'));
+      c.set('rateLimited', true); // the drive page re-shows the form with the message and a 429
+      await next();
+    },
+  });
   for (const path of REPORT_POSTS) app.on('POST', path, limitRate);
+  for (const path of SIGNUP_POSTS) app.on('POST', path, limitSignups);
   for (const [method, path] of CODE_CHECKS) app.on(method, path, limitGuesses);
   app.on('POST', '/api/reports/:no/support', limitRate);
 

@@ -36,12 +36,14 @@ export const configSchema = z.object({
   RATE_LIMITS: flag(true),
   RATE_LIMIT_REPORTS: rate('10/60m'),
   RATE_LIMIT_TRACK: rate('20/10m'), // failed follow-code lookups and ratings per client
+  RATE_LIMIT_SIGNUPS: rate('20/60m'), // drive signups (API and form) per client: a family or a small team fits, a script does not
   TRUST_PROXY: flag(false),
   SECRET: z.string().min(32).optional(),
   OPEN311_API_KEY: z.string().min(8, 'at least 8 characters').optional(), // when set, Open311 POST requests must carry it
   DEMO_PASSWORD: z.string().min(10, 'at least 10 characters').optional(), // the demo staff's password; random if unset
   REQUIRE_2FA: flag(false), // admins must enable TOTP before using the console
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180), // reporters' contacts kept after a case finishes
+  VOLUNTEER_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(1095), // volunteers' phones kept after their last drive (for lookups and new certificates)
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   CSP_REPORT_ONLY: flag(false), // send the pages' Content-Security-Policy as …-Report-Only (trying a change)
 });

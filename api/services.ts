@@ -20,6 +20,7 @@ import { createLog } from './shared/log.ts';
 import { createRetention, reporterContacts } from './privacy/retention.ts';
 import type { DestinationStream } from 'pino';
 import { createDrives } from './drives/service.ts';
+import { volunteerContacts } from './drives/retention.ts';
 
 /** A secret for signed links and hashes: from SECRET, else generated once and kept in the database. */
 function loadSecret(db: Db, configured?: string): string {
@@ -51,9 +52,9 @@ export function createServices(config: Config, opts: { clock?: () => Date; logTo
   const clock = opts.clock ?? (() => new Date());
   const secret = loadSecret(db, config.SECRET);
   const catalog = createCatalog(db);
+  const photoLimits = { maxPhotos: config.MAX_PHOTOS, maxBytes: config.MAX_PHOTO_MB * 1048576, maxPixels: config.MAX_PHOTO_PIXELS };
   const reports = createReportsService({
-    db, catalog, log, clock, secret, uploadsDir: config.uploadsDir, cityPrefix: config.CITY_PREFIX, bounds: config.CITY_BOUNDS,
-    photoLimits: { maxPhotos: config.MAX_PHOTOS, maxBytes: config.MAX_PHOTO_MB * 1048576, maxPixels: config.MAX_PHOTO_PIXELS },
+    db, catalog, log, clock, secret, uploadsDir: config.uploadsDir, cityPrefix: config.CITY_PREFIX, bounds: config.CITY_BOUNDS, photoLimits,
   });
   const summary = createSummary(db, clock);
   const publicCases = createPublicCases(db, secret, clock);
@@ -63,9 +64,11 @@ export function createServices(config: Config, opts: { clock?: () => Date; logTo
   const cases = createCases({ db, clock, config, secret, catalog, audit, reports });
   const staff = createStaffService({ db, clock, config, sessions, audit });
   const stats = createStats(db, clock);
-  const drives = createDrives({ db, clock, secret, publicUrl: config.PUBLIC_URL, audit, calendar: cases.calendar });
-  // Retention tasks: cleanup drives add their volunteers' contacts here (erased RETENTION_DAYS after their last drive).
-  const retention = createRetention({ db, clock, log, days: config.RETENTION_DAYS }, [reporterContacts]);
+  const drives = createDrives({
+    db, clock, secret, publicUrl: config.PUBLIC_URL, audit, calendar: cases.calendar, caseActions: cases.actions, uploadsDir: config.uploadsDir, photoLimits,
+  });
+  // Retention tasks: reporters' contacts RETENTION_DAYS after their case finished; volunteers' VOLUNTEER_RETENTION_DAYS after their last drive.
+  const retention = createRetention({ db, clock, log, days: config.RETENTION_DAYS }, [reporterContacts, volunteerContacts(config.VOLUNTEER_RETENTION_DAYS)]);
   return {
     config, db, log, clock, secret, catalog, reports, summary, publicCases, map, sessions, audit, cases, staff, stats, drives, retention,
     close: () => db.$client.close(),

@@ -23,7 +23,8 @@ export type CaseDeps = {
   uploadsDir: string; photoLimits: PhotoLimits;
 };
 export type ActionResult = { trackingNo: string; state: CaseState; version: number };
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type CaseTx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Tx = CaseTx;
 
 type Plan = {
   fields?: TransitionFields;
@@ -147,11 +148,12 @@ export function createCaseActions(deps: CaseDeps) {
   const { db, clock, catalog, calendar, audit } = deps;
   const categoryOf = (id: string) => catalog.allCategories().find((c) => c.id === id)!;
 
-  /** The synchronous part: one transaction. `photos` are already on disk (processed before). */
-  function apply(actor: StaffUser, trackingNo: string, action: StaffAction, body: ActionBody, photos: StoredPhoto[] = [], ip?: string): ActionResult {
+  /** The synchronous part: one transaction, or a step of the caller's (`within`: a cleanup drive's linked cases). `photos` are already on disk. */
+  function apply(actor: StaffUser, trackingNo: string, action: StaffAction, body: ActionBody, photos: StoredPhoto[] = [], ip?: string, within?: CaseTx): ActionResult {
     const now = clock();
     const cal = calendar.get();
-    return db.transaction((tx) => {
+    const run = (f: (tx: CaseTx) => ActionResult) => (within ? f(within) : db.transaction(f, { behavior: 'immediate' }));
+    return run((tx) => {
       const row = loadVisible(tx, actor, trackingNo);
       if (actor.role === 'viewer') throw new AppError(403, 'action_forbidden');
       if (row.version !== body.version) throw conflict();
@@ -184,7 +186,7 @@ export function createCaseActions(deps: CaseDeps) {
         detail: { from: state, to: check.to, version, ...detail },
       }, tx);
       return { trackingNo: row.trackingNo, state: check.to, version };
-    }, { behavior: 'immediate' });
+    });
   }
 
   /** One staff action on one case. After-photos (resolve only) are processed before the transaction. */

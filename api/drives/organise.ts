@@ -8,6 +8,9 @@ import { AppError, parseInput } from '../shared/errors.ts';
 import { maskPhone } from '../shared/masking.ts';
 import { shanghaiDate } from '../shared/time.ts';
 import type { WorkCalendar } from '../cases/deadlines.ts';
+import type { Lang } from '../i18n/index.ts';
+import { processPhotos, removePhotos, type PhotoLimits, type StoredPhoto } from '../reports/photos.ts';
+import type { Hotspots } from './hotspots.ts';
 import { checkinCode } from './codes.ts';
 import { creditFor } from './roster.ts';
 import { dayFlag, slotsAhead } from './schedule.ts';
@@ -16,13 +19,15 @@ import { occurrenceWithSeries, promote, type SeriesRow, type Tx } from './store.
 
 export const WEEKS_AHEAD = 8;
 export type Actor = StaffUser & { ip?: string | null };
-export type OrganiseDeps = { db: Db; clock: () => Date; audit: Audit; calendar: { get(): WorkCalendar } };
+export type OrganiseDeps = { db: Db; clock: () => Date; audit: Audit; calendar: { get(): WorkCalendar }; hotspots: Hotspots; uploadsDir: string; photoLimits: PhotoLimits };
+/** What the organiser marks when closing: who attended, which linked cases were cleaned (and their after-photos). */
+export type Closing = { attended: number[]; cleaned?: number[]; photos?: Map<number, Buffer>; lang?: Lang };
 
 /** Admins and dispatchers run every drive; a unit's handlers run their unit's drives; viewers only look. */
 export const mayOrganise = (a: StaffUser, unitId: string) => a.role === 'admin' || a.role === 'dispatcher' || (a.role === 'handler' && a.unitId === unitId);
 export const maySee = (a: StaffUser, unitId: string) => a.role === 'viewer' || mayOrganise(a, unitId);
 
-export function createOrganise({ db, clock, audit, calendar }: OrganiseDeps) {
+export function createOrganise({ db, clock, audit, calendar, hotspots, uploadsDir, photoLimits }: OrganiseDeps) {
   const log = (tx: Tx, a: Actor, action: string, target: string, detail?: Record<string, unknown>) =>
     audit.record({ staffId: a.id, username: a.username, action, target, detail, ip: a.ip ?? null }, tx);
 
@@ -44,7 +49,7 @@ export function createOrganise({ db, clock, audit, calendar }: OrganiseDeps) {
     }, { behavior: 'immediate' });
   }
 
-  function createSeries(actor: Actor, fields: unknown) {
+  function createSeries(actor: Actor, fields: unknown, lang: Lang = 'zh') {
     const v = parseInput(seriesInput, fields ?? {});
     if (!mayOrganise(actor, v.unitId)) throw new AppError(403, 'action_forbidden');
     return db.transaction((tx) => {
@@ -53,7 +58,8 @@ export function createOrganise({ db, clock, audit, calendar }: OrganiseDeps) {
       const { cases: _linked, ...rest } = v;
       const s = tx.insert(driveSeries).values({ ...rest, titleEn: v.titleEn || v.titleZh, createdBy: actor.id, createdAt: now }).returning().get();
       const added = fillAhead(tx, s, now);
-      log(tx, actor, 'drive.create_series', String(s.id), { title: s.titleZh, occurrences: added });
+      const linked = hotspots.link(tx, actor, s, v.cases, lang);
+      log(tx, actor, 'drive.create_series', String(s.id), { title: s.titleZh, occurrences: added, linked });
       return s;
     }, { behavior: 'immediate' });
   }
@@ -103,7 +109,7 @@ export function createOrganise({ db, clock, audit, calendar }: OrganiseDeps) {
       guardianName: r.guardianName, guardianPhone: r.guardianPhone ? maskPhone(r.guardianPhone) : null,
     }));
     const flag = dayFlag(found.occ.date, calendar.get());
-    return { ...found, flag, people, mayOrganise: mayOrganise(actor, found.series.unitId) };
+    return { ...found, flag, people, mayOrganise: mayOrganise(actor, found.series.unitId), linked: hotspots.linked(db, found.series.id, actor) };
   }
 
   /** The organiser reveals one phone to call that person; every reveal is audited. */
@@ -131,8 +137,24 @@ export function createOrganise({ db, clock, audit, calendar }: OrganiseDeps) {
     }, { behavior: 'immediate' });
   }
 
-  /** Closing confirms who was there: those credit the series' hours, every other confirmed signup is a no-show. */
-  function close(actor: Actor, occurrenceId: number, attendedIds: number[]) {
+  /**
+   * Closing confirms who was there: those credit the series' hours, every other confirmed signup is a no-show.
+   * The linked cases marked cleaned are resolved in the same transaction; after-photos are stored first, removed on failure.
+   */
+  async function close(actor: Actor, occurrenceId: number, closing: Closing) {
+    const uploads = [...(closing.photos ?? new Map<number, Buffer>())].filter(([id]) => closing.cleaned?.includes(id));
+    const stored = new Map<number, StoredPhoto[]>();
+    try {
+      for (const [caseId, bytes] of uploads) stored.set(caseId, await processPhotos([bytes], uploadsDir, photoLimits));
+      return closeNow(actor, occurrenceId, closing, stored);
+    } catch (e) {
+      await removePhotos(uploadsDir, [...stored.values()].flat());
+      throw e;
+    }
+  }
+
+  function closeNow(actor: Actor, occurrenceId: number, closing: Closing, photos: Map<number, StoredPhoto[]>) {
+    const attendedIds = closing.attended;
     return db.transaction((tx) => {
       const now = clock();
       const { occ, series } = organised(tx, actor, occurrenceId);
@@ -148,8 +170,9 @@ export function createOrganise({ db, clock, audit, calendar }: OrganiseDeps) {
         tx.update(driveSignups).set(credit).where(eq(driveSignups.id, s.id)).run();
       }
       tx.update(driveOccurrences).set({ status: 'closed', closedAt: now, updatedAt: now }).where(eq(driveOccurrences.id, occ.id)).run();
-      log(tx, actor, 'drive.close', String(occ.id), { attended, noShows: confirmed.length - attended });
-      return { attended, noShows: confirmed.length - attended };
+      const cleaned = hotspots.resolveCleaned(tx, actor, series, occ, closing.cleaned ?? [], photos, closing.lang ?? 'zh');
+      log(tx, actor, 'drive.close', String(occ.id), { attended, noShows: confirmed.length - attended, cleaned });
+      return { attended, noShows: confirmed.length - attended, cleaned };
     }, { behavior: 'immediate' });
   }
 

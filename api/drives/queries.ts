@@ -8,7 +8,7 @@ import type { OccurrenceRow, SeriesRow } from './store.ts';
 export type PublicOccurrence = {
   id: number; seriesId: number; date: string; startsAt: Date; endsAt: Date; status: OccurrenceRow['status']; note: string | null;
   title: { zh: string; en: string }; community: string; address: string; lat: number | null; lng: number | null;
-  capacity: number; confirmed: number; waitlisted: number; placesLeft: number; hours: number; bring: string; notes: string; unitId: string;
+  capacity: number; confirmed: number; waitlisted: number; placesLeft: number; hours: number; bring: string; notes: string; unitId: string; updatedAt: Date;
 };
 
 export function toPublic(occ: OccurrenceRow, series: SeriesRow, confirmed: number, waitlisted: number): PublicOccurrence {
@@ -16,7 +16,7 @@ export function toPublic(occ: OccurrenceRow, series: SeriesRow, confirmed: numbe
     id: occ.id, seriesId: series.id, date: occ.date, startsAt: occ.startsAt, endsAt: occ.endsAt, status: occ.status, note: occ.note,
     title: { zh: series.titleZh, en: series.titleEn || series.titleZh }, community: series.community, address: series.address,
     lat: series.lat, lng: series.lng, capacity: occ.capacity, confirmed, waitlisted, placesLeft: Math.max(0, occ.capacity - confirmed),
-    hours: series.hours, bring: series.bring, notes: series.notes, unitId: series.unitId,
+    hours: series.hours, bring: series.bring, notes: series.notes, unitId: series.unitId, updatedAt: occ.updatedAt,
   };
 }
 
@@ -36,7 +36,7 @@ export function createDriveQueries(db: Db, clock: () => Date) {
   }
 
   function occurrence(id: number): PublicOccurrence | null {
-    const r = select().where(and(eq(driveOccurrences.id, id), eq(driveSeries.active, true))).get();
+    const r = select().where(eq(driveOccurrences.id, id)).get(); // a stopped series' occurrences stay readable: cancelled
     return r ? toPublic(r.occ, r.series, r.confirmed, r.waitlisted) : null;
   }
 

@@ -9,6 +9,9 @@ import { driveCalendar } from './ics.ts';
 import type { PublicOccurrence } from './queries.ts';
 import { rosterCsv } from './export.ts';
 import { certificatePdf } from './pdf.ts';
+import { readClosing } from './closing.ts';
+import { upcomingAtom } from './feed.ts';
+import { apiMessages } from '../i18n/index.ts';
 
 const idParam = (c: Context, name = 'id') => {
   const n = Number(c.req.param(name));
@@ -82,10 +85,19 @@ export const driveFeedRoutes = new Hono<AppEnv>()
     }]);
     return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'attachment; filename="drive.ics"', 'Cache-Control': 'private, no-store' });
   })
+  .get('/upcoming.atom', (c) => {
+    const { drives, config, clock } = c.var.services;
+    drives.keepAhead();
+    const lang = apiLang(c);
+    const base = config.PUBLIC_URL.replace(/\/$/, '');
+    const t = apiMessages[lang];
+    const atom = upcomingAtom(lang, { base, self: `${base}/feeds/drives/upcoming.atom${lang === 'en' ? '?lang=en' : ''}`, site: t.site.name, bureau: t.site.bureau, items: drives.queries.upcoming(), now: clock() });
+    return c.body(atom, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': 'public, max-age=60' });
+  })
   .get('/series/:file{[0-9]+\\.ics}', (c) => {
     const { drives, config } = c.var.services;
     const s = drives.queries.series(Number(c.req.param('file').slice(0, -4)));
-    if (!s || !s.active) throw new AppError(404, 'drive_not_found');
+    if (!s) throw new AppError(404, 'drive_not_found'); // a stopped series still serves its cancellations
     drives.keepAhead();
     const lang = apiLang(c);
     const base = config.PUBLIC_URL.replace(/\/$/, '');
@@ -102,8 +114,13 @@ const me = (c: Context<AppEnv>) => ({ ...c.var.staffSession!.staff, ip: clientIp
 export const staffDriveRoutes = new Hono<AppEnv>()
   .use('*', requireStaff())
   .post('/series', async (c) => {
-    const s = c.var.services.drives.organise.createSeries(me(c), await readBody(c));
+    const s = c.var.services.drives.organise.createSeries(me(c), await readBody(c), apiLang(c));
     return c.json({ id: s.id }, 201);
+  })
+  .put('/series/:id', async (c) => c.json(c.var.services.drives.seriesAdmin.edit(me(c), idParam(c), await readBody(c), apiLang(c))))
+  .post('/series/:id/deactivate', async (c) => {
+    const body = await readBody(c);
+    return c.json(c.var.services.drives.seriesAdmin.deactivate(me(c), idParam(c), String(body.note ?? '')));
   })
   .get('/occurrences', (c) => c.json({ items: c.var.services.drives.organise.occurrencesFor(me(c)).map((r) => ({ id: r.occ.id, seriesId: r.series.id, date: r.occ.date, status: r.occ.status, capacity: r.occ.capacity, flag: r.flag, checkinCode: r.occ.checkinCode })) }))
   .put('/occurrences/:id', async (c) => c.json(c.var.services.drives.organise.editOccurrence(me(c), idParam(c), await readBody(c))))
@@ -123,9 +140,8 @@ export const staffDriveRoutes = new Hono<AppEnv>()
     });
   })
   .post('/occurrences/:id/close', async (c) => {
-    const body = await readBody(c);
-    const ids = (Array.isArray(body.attended) ? body.attended : String(body.attended ?? '').split(',')).map(Number).filter(Number.isSafeInteger);
-    return c.json(c.var.services.drives.organise.close(me(c), idParam(c), ids));
+    const closing = await readClosing(await readBody(c), apiLang(c));
+    return c.json(await c.var.services.drives.organise.close(me(c), idParam(c), closing));
   })
   .post('/signups/:id/checkin', (c) => {
     c.var.services.drives.organise.checkIn(me(c), idParam(c));

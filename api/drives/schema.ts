@@ -40,8 +40,7 @@ const hhmm = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time_invalid'
 const coordinate = z.union([z.literal(''), z.coerce.number().finite()]).optional()
   .transform((v) => (v === '' || v === undefined ? null : v));
 
-/** A new series (staff form and API). */
-export const seriesInput = z.object({
+const seriesFields = z.object({
   titleZh: z.string().trim().min(1, 'title_required').max(60, 'title_too_long'),
   titleEn: z.string().trim().max(100, 'title_too_long').default(''),
   community: z.string().trim().min(1, 'community_required').max(40, 'title_too_long'),
@@ -58,11 +57,18 @@ export const seriesInput = z.object({
   notes: optionalText(500, 'text_too_long'),
   unitId: z.string().trim().min(1, 'organiser_required'),
   cases: optionalText(500, 'text_too_long'), // tracking numbers, separated by spaces or commas
-}).superRefine((v, ctx) => {
+});
+const seriesRules = (v: { startTime: string; endTime: string; lat: number | null; lng: number | null }, ctx: z.RefinementCtx) => {
   if (v.endTime <= v.startTime) ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'end_before_start' });
   if ((v.lat === null) !== (v.lng === null)) ctx.addIssue({ code: 'custom', path: ['lat'], message: 'location_incomplete' });
-});
+};
+
+/** A new series (staff form and API). */
+export const seriesInput = seriesFields.superRefine(seriesRules);
 export type SeriesInput = z.infer<typeof seriesInput>;
+
+/** Editing a series: everything but its day, first date and organiser (to move the day, stop it and start a new one). */
+export const seriesEdit = seriesFields.omit({ weekday: true, firstDate: true, unitId: true }).superRefine(seriesRules);
 
 export const occurrenceEdit = z.object({
   capacity: z.coerce.number().int('capacity_invalid').min(1, 'capacity_invalid').max(500, 'capacity_invalid'),

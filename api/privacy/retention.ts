@@ -8,7 +8,7 @@ import { cases } from '../../db/schema.ts';
 import type { Log } from '../shared/log.ts';
 import { STATES_OF } from '../cases/workflow.ts';
 
-export type RetentionContext = { db: Db; cutoff: Date };
+export type RetentionContext = { db: Db; cutoff: Date; now: Date }; // cutoff: RETENTION_DAYS ago; a task with its own period uses now
 export type RetentionTask = { name: string; run: (ctx: RetentionContext) => number };
 
 // Finished: fixed, rejected or merged (the public buckets 'fixed' and 'closed' of the one state table).
@@ -27,8 +27,9 @@ export const reporterContacts: RetentionTask = {
 export function createRetention(deps: { db: Db; clock: () => Date; days: number; log: Log }, tasks: RetentionTask[]) {
   /** Runs every task in one transaction; returns what each erased. */
   function run(): Record<string, number> {
-    const cutoff = new Date(deps.clock().getTime() - deps.days * 86_400_000);
-    const erased = deps.db.transaction((tx) => Object.fromEntries(tasks.map((t) => [t.name, t.run({ db: tx as unknown as Db, cutoff })])), { behavior: 'immediate' });
+    const now = deps.clock();
+    const cutoff = new Date(now.getTime() - deps.days * 86_400_000);
+    const erased = deps.db.transaction((tx) => Object.fromEntries(tasks.map((t) => [t.name, t.run({ db: tx as unknown as Db, cutoff, now })])), { behavior: 'immediate' });
     deps.log.info({ erased, cutoff: cutoff.toISOString() }, 'retention');
     return erased;
   }

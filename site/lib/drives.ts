@@ -1,20 +1,7 @@
 /** How drive dates, times and seat counts read on the pages. */
 import { fmt, messages, type Lang } from '../i18n/index.ts';
 import type { PublicOccurrence } from '../../api/drives/queries.ts';
-import { isoWeekday } from '../../api/drives/schedule.ts';
-import { shanghaiDateTime } from '../../api/shared/time.ts';
-
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const hhmm = (at: Date) => shanghaiDateTime(at).slice(11);
-
-/** '2026年12月4日（周五）15:00–17:00' / 'Friday 4 Dec 2026, 15:00–17:00'. */
-export function driveWhen(lang: Lang, o: Pick<PublicOccurrence, 'date' | 'startsAt' | 'endsAt'>): string {
-  const [y, m, d] = o.date.split('-').map(Number);
-  const wd = messages[lang].drives.weekdays[isoWeekday(o.date)];
-  return lang === 'zh'
-    ? `${y}年${m}月${d}日（${wd}）${hhmm(o.startsAt)}–${hhmm(o.endsAt)}`
-    : `${wd} ${d} ${MONTHS_EN[m - 1]} ${y}, ${hhmm(o.startsAt)}–${hhmm(o.endsAt)}`;
-}
+export { driveWhen } from '../../api/drives/when.ts';
 
 /** The seat line of a card: places left, or full with the waitlist. */
 export function seatLine(lang: Lang, o: Pick<PublicOccurrence, 'placesLeft' | 'waitlisted'>): string {

@@ -177,7 +177,7 @@ describe('at the drive and after', async () => {
     const organiser = await signedIn(services, 'handler', 'sanitation'); // the organising unit's handler (yesterday's sessions expired)
     assert.equal((await post(app, `/api/staff/drives/signups/${roster.people[0].id}/checkin`, {}, organiser.headers)).status, 200);
     const closed = await post(app, `/api/staff/drives/occurrences/${first.id}/close`, { attended: [roster.people[0].id, roster.people[1].id] }, organiser.headers);
-    assert.deepEqual(await closed.json(), { attended: 2, noShows: 1 });
+    assert.deepEqual(await closed.json(), { attended: 2, noShows: 1, cleaned: [] });
     const after = await (await app.request(`/api/staff/drives/occurrences/${first.id}/roster`, { headers: organiser.headers })).json();
     assert.deepEqual(after.people.map((p: { attendance: string; hours: number | null }) => [p.attendance, p.hours]), [['attended', 2.5], ['attended', 2.5], ['no_show', null]]);
   });

@@ -19,18 +19,18 @@ test('contacts of a case closed more than RETENTION_DAYS ago are erased; open an
   await advance(services, open.trackingNo, ['accept']);
 
   now += 29 * DAY;
-  assert.deepEqual(services.retention.run(), { reporter_contacts: 0 }, 'nothing before 30 days');
+  assert.deepEqual(services.retention.run(), { reporter_contacts: 0, volunteer_contacts: 0 }, 'nothing before 30 days');
   const late = await report(services, contact); // closed later: its own clock
   await advance(services, late.trackingNo, ['accept', 'dispatch', 'start', 'resolve', 'close']);
 
   now += 2 * DAY;
-  assert.deepEqual(services.retention.run(), { reporter_contacts: 2 });
+  assert.deepEqual(services.retention.run(), { reporter_contacts: 2, volunteer_contacts: 0 });
   for (const no of [closed.trackingNo, rejected.trackingNo]) {
     const row = caseRow(services, no);
     assert.deepEqual([row.reporterName, row.reporterPhone, row.reporterEmail], [null, null, null], `${no} erased`);
     assert.ok(row.description && row.state, `${no} itself is kept`);
   }
   for (const no of [open.trackingNo, late.trackingNo]) assert.equal(caseRow(services, no).reporterPhone, contact.phone, `${no} kept`);
-  assert.deepEqual(services.retention.run(), { reporter_contacts: 0 }, 'idempotent');
-  assert.deepEqual(services.retention.tasks, ['reporter_contacts'], 'the task list drives add to');
+  assert.deepEqual(services.retention.run(), { reporter_contacts: 0, volunteer_contacts: 0 }, 'idempotent');
+  assert.deepEqual(services.retention.tasks, ['reporter_contacts', 'volunteer_contacts']);
 });
