@@ -26,6 +26,8 @@ const DRIVE_ORGANISERS: Who[] = ['handler:sanitation', 'dispatcher', 'admin'];
 const POLICY: [RegExp, Who[]][] = [
   [/^GET \/api\/staff\/drives\/occurrences\/:id\/roster(\.csv)?$/, DRIVE_SEERS],
   [/^POST \/api\/staff\/drives\/(occurrences|signups)\/:id\/\w+$/, DRIVE_ORGANISERS],
+  [/^(PUT|POST) \/api\/staff\/drives\/series\/:id(\/deactivate)?$/, DRIVE_ORGANISERS],
+  [/^(GET|POST) \/staff\/drives\/series\/:id$/, DRIVE_ORGANISERS], // viewers only look at rosters
   [/^(GET|POST) \/staff\/drives\/new$/, STAFF.filter((w) => w !== 'viewer')], // a handler creates drives for their own unit
   [/^(GET|POST) \/staff\/drives\/:id$/, DRIVE_SEERS], // a post without an action re-shows the roster
   [/^(GET|POST) \/api\/staff\/admin\//, ['admin']],
@@ -63,6 +65,7 @@ const occurrence = services.drives.queries.ofSeries(firstDrive.id)[0]!;
 const signup = services.drives.signups.signUp(occurrence.id, { name: '权限测试', phone: '13800138000', team: 'individual', ageGroup: 'adult', consent: true });
 const idFor = (path: string) => (path.includes('/units/') ? 'sanitation' : path.includes('/categories/') ? 'exposed_garbage'
   : path.includes('/api-keys/') ? String(apiKey.apiKey.id) : path.includes('/drives/signups/') ? String(signup.id)
+  : path.includes('/drives/series/') ? String(firstDrive.id)
   : path.includes('/drives/') ? String(occurrence.id) : String(victim.staffId));
 const values = (path: string) => ({ no: trackingNo, action: 'start', id: idFor(path) });
 const version = () => services.db.select().from(cases).where(eq(cases.trackingNo, trackingNo)).get()!.version;

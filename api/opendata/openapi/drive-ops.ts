@@ -1,4 +1,4 @@
-import { signupInput, seriesInput } from '../../drives/schema.ts';
+import { seriesEdit, signupInput, seriesInput } from '../../drives/schema.ts';
 import { jsonSchema, type Op, type Schema, type Text } from './types.ts';
 
 // The volunteer drives: public reads, a volunteer's own signup behind its secret link, calendars, the organiser's console.
@@ -46,6 +46,8 @@ export const DRIVE_OPS: Op[] = [
     responses: { 200: ok(['PDF', 'PDF'], undefined, ['application/pdf']), 404: err(['未找到', 'Not found']) } },
   { method: 'get', path: '/feeds/drives/signups/:token.ics', tag: 'drives', summary: ['本人报名的日历文件', 'Calendar file of my signup'], params: token,
     responses: { 200: ok(['iCalendar（RFC 5545）；取消后 STATUS:CANCELLED', 'iCalendar (RFC 5545); STATUS:CANCELLED once cancelled'], undefined, ['text/calendar']) } },
+  { method: 'get', path: '/feeds/drives/upcoming.atom', tag: 'drives', summary: ['近期志愿活动 Atom 订阅', 'Atom feed of upcoming drives'], params: lang,
+    responses: { 200: ok(['每个未开始的场次一条，含剩余名额；只有人数，没有姓名', 'One entry per occurrence not yet started, with places left; counts only, never a name'], undefined, ['application/atom+xml']) } },
   { method: 'get', path: '/feeds/drives/series/:id.ics', tag: 'drives', summary: ['系列活动日历订阅', 'Subscribable calendar of a series'],
     params: [{ name: 'id', in: 'path', schema: { type: 'integer' }, text: ['系列编号', 'Series id'] }],
     responses: { 200: ok(['每场一个事件，稳定 UID，调整时 SEQUENCE 递增', 'One event per occurrence, stable UIDs, SEQUENCE bumped on changes'], undefined, ['text/calendar']) } },
@@ -53,13 +55,15 @@ export const DRIVE_OPS: Op[] = [
 
 type Brief = [method: Op['method'], path: string, summary: Text];
 const STAFF: Brief[] = [
-  ['post', '/api/staff/drives/series', ['新建系列活动', 'Create a series']],
+  ['post', '/api/staff/drives/series', ['新建系列活动（cases：关联问题点位，已立案的随即派遣至组织单位）', 'Create a series (cases: linked hotspots; accepted ones are dispatched to the organiser)']],
+  ['put', '/api/staff/drives/series/:id', ['修改系列活动：无人报名的未开始场次改用新时间，已有报名的保留原时间', 'Change a series: coming occurrences nobody signed up for take the new times; those with signups keep theirs']],
+  ['post', '/api/staff/drives/series/:id/deactivate', ['停止系列活动：不再生成场次，未开始的场次取消', 'Stop a series: no more occurrences; the coming ones are cancelled']],
   ['get', '/api/staff/drives/occurrences', ['可管理的场次', 'Occurrences I may see']],
   ['put', '/api/staff/drives/occurrences/:id', ['调整名额或说明', 'Change places or the note']],
   ['post', '/api/staff/drives/occurrences/:id/cancel', ['取消场次', 'Cancel an occurrence']],
   ['get', '/api/staff/drives/occurrences/:id/roster', ['名册（手机号隐去中间四位）', 'Roster (phones masked)']],
   ['get', '/api/staff/drives/occurrences/:id/roster.csv', ['导出名册', 'Export the roster']],
-  ['post', '/api/staff/drives/occurrences/:id/close', ['确认出勤并结束', 'Confirm attendance and close']],
+  ['post', '/api/staff/drives/occurrences/:id/close', ['确认出勤并结束；cleaned 中的关联案件记为已处置（可附 photo-<案件id> 处置后照片），待核查', 'Confirm attendance and close; linked cases in cleaned are resolved (after-photo as photo-<case id>), then verified']],
   ['post', '/api/staff/drives/signups/:id/checkin', ['签到', 'Check a volunteer in']],
   ['post', '/api/staff/drives/signups/:id/reveal', ['查看完整手机号（记录日志）', 'Reveal a phone (audited)']],
 ];
@@ -68,5 +72,6 @@ export const STAFF_DRIVE_OPS: Op[] = STAFF.map(([method, path, summary]) => ({
   method, path, tag: 'staff', summary,
   params: [...path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1]!, in: 'path' as const, required: true, schema: { type: 'string' }, text: [m[1]!, m[1]!] as Text })),
   ...(path.endsWith('/series') ? { body: { media: 'application/json', schema: jsonSchema(seriesInput) } } : {}),
+  ...(method === 'put' && path.includes('/series/') ? { body: { media: 'application/json', schema: jsonSchema(seriesEdit) } } : {}),
   responses: { 200: { text: ['成功', 'OK'], media: json }, 400: err(['输入有误', 'Bad input']), 401: err(['未登录', 'Not signed in']), 404: err(['未找到或无权查看', 'Not found or not yours']) },
 }));
