@@ -3,7 +3,7 @@ import { pageWeight } from '../helpers/page-weight.ts';
 
 // The page-weight budget (gzip): JS ≤ 15 KB without a map, ≤ 90 KB with one (Leaflet included); CSS ≤ 15 KB.
 const PAGES: [string, boolean][] = [['/', false], ['/track', false], ['/stats', false], ['/staff/login', false],
-  ['/report', true], ['/reports', true]];
+  ['/report', true], ['/reports', true], ['/drives', true]];
 
 for (const [path, hasMap] of PAGES) {
   test(`${path} stays within the page-weight budget`, async ({ request }) => {

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 import { staffPage } from './staff.ts';
+import { plainPng } from '../helpers/images.ts';
 
 // The e2e server seeds the demo city (its Friday drive at 沿江南社区) and the demo staff (./staff.ts).
 let phoneSeq = Date.now() % 100_000_000;
@@ -89,6 +90,9 @@ test('waitlist promotion, check-in, closing, hours, printed record and verificat
 
   // The sanitation unit's handler creates a weekly series starting today, with one place.
   const staff = await staffPageAt(browser, 'sanitation');
+  // A hotspot sanitation is working on is linked: the drive will clean it up.
+  const { items } = await (await staff.request.get('/api/staff/cases?state=in_progress&sort=old')).json();
+  const hotspot: string = items.at(-1).trackingNo;
   await staff.goto('/staff/drives/new');
   await expectAccessible(staff);
   await staff.getByLabel('活动名称（中文） *').fill('江滨公园临时清洁');
@@ -99,6 +103,7 @@ test('waitlist promotion, check-in, closing, hours, printed record and verificat
   await staff.getByLabel('结束时间 *').fill(hhmm(new Date(local.getTime() + 2 * 3600_000)));
   await staff.getByLabel('首次日期 *').fill(local.toISOString().slice(0, 10));
   await staff.getByLabel('每场名额 *').fill('1');
+  await staff.getByLabel('关联问题点位（案件编号）').fill(hotspot.toLowerCase());
   await staff.getByRole('button', { name: '创建' }).click();
   await expect(staff.getByRole('status')).toContainText('系列活动已创建');
   const rosterUrl = await staff.locator('tr').filter({ hasText: '江滨公园临时清洁' }).first().getByRole('link').getAttribute('href');
@@ -125,8 +130,16 @@ test('waitlist promotion, check-in, closing, hours, printed record and verificat
   await expect(staff.getByRole('status')).toContainText('已签到');
   await expect.poll(async () => { await staff.reload(); return staff.getByRole('button', { name: '确认出勤并结束活动' }).count(); }, { timeout: 130_000, intervals: [5000] }).toBe(1);
   await expect(staff.getByRole('checkbox', { name: /乙志愿/ })).toBeChecked();
+  // The linked hotspot was cleaned: resolved with the drive's public note and an after-photo, then it awaits 核查.
+  await staff.getByRole('checkbox', { name: `已清理 ${hotspot}` }).check();
+  await staff.getByLabel(`${hotspot} 处置后照片（可选）`).setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: await plainPng() });
+  await expectAccessible(staff);
+  await staff.screenshot({ path: 'test-results/drive-close-390.png', fullPage: true });
   await staff.getByRole('button', { name: '确认出勤并结束活动' }).click();
   await expect(staff.getByRole('status')).toContainText('出勤 1 人');
+  await expect(staff.getByRole('status')).toContainText(`已标记清理的问题点位：${hotspot}`);
+  const publicCase = await (await page.request.get(`/reports/${hotspot}`)).text();
+  expect(publicCase).toContain('清理完成 — 江滨公园临时清洁');
 
   // B looks up the hours and prints the record; a school verifies it without seeing the name.
   await second.goto('/volunteer');
@@ -146,4 +159,45 @@ test('waitlist promotion, check-in, closing, hours, printed record and verificat
   await expect(second.getByTestId('verified')).toBeVisible();
   await expect(second.getByTestId('masked-name')).toHaveText('乙**');
   await expect(second.locator('main')).not.toContainText('乙志愿');
+});
+
+test('an organiser changes and stops a series without JavaScript; /drives shows meeting points on a map', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const staff = await staffPage(browser, 'sanitation', { viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+  const nextWeek = new Date(Date.now() + 8 * 3600_000 + 7 * 86_400_000).toISOString().slice(0, 10);
+  await staff.goto('/staff/drives/new');
+  await staff.getByLabel('活动名称（中文） *').fill('江城路临时清洁');
+  await staff.getByLabel('社区 *').fill('沿江南社区');
+  await staff.getByLabel('集合地点 *').fill('江城路口');
+  await staff.getByLabel('首次日期 *').fill(nextWeek);
+  await staff.getByRole('button', { name: '创建' }).click();
+  await staff.locator('tr').filter({ hasText: '江城路临时清洁' }).first().getByRole('link').click();
+  const occurrencePath = new URL(staff.url()).pathname;
+  await staff.getByRole('link', { name: '修改或停止本系列活动' }).click();
+  const seriesPath = new URL(staff.url()).pathname;
+  const wide = await staffPage(browser, 'sanitation', { viewport: { width: 1280, height: 900 } }); // axe needs JavaScript
+  await wide.goto(seriesPath);
+  await expectAccessible(wide);
+  await wide.screenshot({ path: 'test-results/series-edit-1280.png', fullPage: true });
+  await staff.getByLabel('每场名额 *').fill('12');
+  await staff.getByLabel('开始时间 *').fill('14:00');
+  await staff.getByRole('button', { name: '保存' }).click();
+  await expect(staff.getByRole('status')).toContainText(/已保存：更新 7 个场次，其中 0 个/);
+  await staff.screenshot({ path: 'test-results/series-edit-390.png', fullPage: true });
+  await staff.getByLabel('停止原因（公开）').fill('道路施工，暂停活动');
+  await staff.getByRole('button', { name: '停止本系列活动' }).click();
+  await expect(staff.getByRole('status')).toContainText('7 个场次已取消');
+  const publicPage = await (await staff.request.get(occurrencePath.replace('/staff', ''))).text();
+  expect(publicPage).toContain('道路施工，暂停活动');
+
+  for (const [width, height] of [[390, 844], [1280, 900]]) {
+    const page = await (await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' })).newPage();
+    await page.goto('/drives');
+    const map = page.getByRole('region', { name: '集合地点地图' });
+    await map.scrollIntoViewIfNeeded();
+    await expect(map.locator('.leaflet-marker-icon').first()).toBeVisible();
+    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute('href', '/feeds/drives/upcoming.atom');
+    await expectAccessible(page);
+    await page.screenshot({ path: `test-results/drives-${width}.png`, fullPage: true });
+  }
 });

@@ -8,8 +8,10 @@ const PUBLIC_URL = `http://127.0.0.1:${PORT}`; // playwright.config.ts starts th
 async function publicPaths(request: APIRequestContext): Promise<string[]> {
   const { items } = await (await request.get('/api/cases?per_page=1')).json();
   const quarter = /href="\/stats\/quarterly\/([^"]+)"/.exec(await (await request.get('/stats/quarterly')).text())![1];
+  const drive = (await (await request.get('/api/drives')).json()).items[0].id;
   return ['/', '/report', '/track', '/reports', '/reports?status=fixed', `/reports/${items[0].trackingNo}`, '/stats',
-    '/stats/quarterly', `/stats/quarterly/${quarter}`, '/api-docs', '/staff/login', '/no-such-page'];
+    '/stats/quarterly', `/stats/quarterly/${quarter}`, '/api-docs', '/staff/login', '/no-such-page',
+    '/drives', `/drives/${drive}`, '/volunteer', '/volunteer/verify'];
 }
 
 const attr = (tag: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1];
