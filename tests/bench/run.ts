@@ -11,11 +11,12 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const DATA = 'tests/.tmp/bench-data';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const DEMO_PASSWORD = 'bench-password-2026';
 
 async function startServer() {
   rmSync(DATA, { recursive: true, force: true });
   const child = spawn('node', ['dist/server.mjs'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: DATA, DEMO: '1', RATE_LIMITS: 'off', PUBLIC_URL: BASE },
+    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: DATA, DEMO: '1', RATE_LIMITS: 'off', PUBLIC_URL: BASE, DEMO_PASSWORD },
     stdio: 'ignore',
   });
   for (let i = 0; i < 600; i++) {
@@ -52,13 +53,29 @@ async function load(name: string, { path, ...opts }: Partial<autocannon.Options>
   return { name, reqPerSecMedian: r.requests.p50, latencyMedianMs: r.latency.p50, latencyP99Ms: r.latency.p99, requests: r.requests.total, failed: bad };
 }
 
-/** Signups to the demo's last upcoming drive, each with its own phone (past its 30 places they join the waitlist). */
+/** A fresh series with the largest capacity (500), created by the demo admin, so the run measures inserts, not a full drive. */
+async function freshOccurrence(): Promise<number> {
+  const login = await fetch(`${BASE}/api/staff/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: BASE }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }) });
+  if (!login.ok) throw new Error(`bench login failed: ${login.status}`);
+  const { csrfToken } = await login.json() as { csrfToken: string };
+  const headers = { 'content-type': 'application/json', origin: BASE, cookie: login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), 'x-csrf-token': csrfToken };
+  const first = new Date(Date.now() + 8 * 3600_000 + 2 * 86_400_000).toISOString().slice(0, 10);
+  const weekday = ((new Date(`${first}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+  const created = await fetch(`${BASE}/api/staff/drives/series`, { method: 'POST', headers, body: JSON.stringify({
+    titleZh: '压测专场', community: '沿江南社区', address: '沿江南路', weekday, startTime: '15:00', endTime: '17:00', firstDate: first, capacity: 500, hours: 2, unitId: 'sanitation',
+  }) });
+  if (created.status !== 201) throw new Error(`bench series failed: ${created.status} ${await created.text()}`);
+  const { id } = await created.json() as { id: number };
+  const { items } = await (await fetch(`${BASE}/api/drives`)).json() as { items: { id: number; seriesId: number }[] };
+  return items.find((o) => o.seriesId === id)!.id;
+}
+
+/** Signups to that occurrence, each with its own phone (past 500 places they join the waitlist: still an insert). */
 async function signupLoad() {
-  const { items } = await (await fetch(`${BASE}/api/drives`)).json() as { items: { id: number }[] };
   let n = 0;
-  const path = `/api/drives/occurrences/${items.at(-1)!.id}/signups`;
+  const path = `/api/drives/occurrences/${await freshOccurrence()}/signups`;
   return {
-    path, method: 'POST' as const, headers: { 'content-type': 'application/json' },
+    path, method: 'POST' as const, headers: { 'content-type': 'application/json', origin: BASE },
     setupClient: (client: { setBody(b: string): void; on(e: string, f: () => void): void }) => {
       const next = () => client.setBody(JSON.stringify({ name: '压测志愿者', phone: `136${String(n++).padStart(8, '0')}`, ageGroup: 'adult', consent: true }));
       next();
@@ -70,7 +87,7 @@ async function signupLoad() {
 const server = await startServer();
 try {
   const weights = [];
-  for (const p of ['/', '/report', '/track', '/reports', '/stats', '/staff/login']) weights.push(await weigh(p));
+  for (const p of ['/', '/report', '/track', '/reports', '/stats', '/staff/login', '/drives']) weights.push(await weigh(p));
   console.log('\nPage weight (gzip; JS includes lazy chunks such as Leaflet):');
   console.table(weights);
 
@@ -92,6 +109,8 @@ try {
   console.table(runs);
   const [, , , noPhoto, withPhoto] = runs;
   console.log(`ratio submissions/s without vs with a photo: ${(noPhoto.reqPerSecMedian / withPhoto.reqPerSecMedian).toFixed(1)}×`);
+  const drive = (await (await fetch(`${BASE}/api/drives`)).json() as { items: { title: { zh: string }; confirmed: number; waitlisted: number }[] }).items.find((o) => o.title.zh === '压测专场')!;
+  console.log(`check: the bench drive has ${drive.confirmed} confirmed and ${drive.waitlisted} waitlisted (the POSTs really signed up)`);
   const stored = await (await fetch(`${BASE}/api/reports/nearby?category=exposed_garbage&lat=21.8585&lng=111.9822`)).json();
   console.log(`check: ${stored.items.length} open reports at the benchmark pin (the POSTs really filed reports)`);
 } finally {
