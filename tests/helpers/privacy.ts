@@ -129,7 +129,7 @@ export const drivePlanter: Planter = async (ctx) => {
     ctx.secrets.push({ label: 'volunteer confirmation code', value: code }, { label: 'volunteer manage link', value: manageUrl.split('/').pop() });
     for (const [key, v] of Object.entries(p)) if (/name|phone/i.test(key)) ctx.secrets.push({ label: `volunteer ${key}`, value: v });
   }
-  for (const u of ['/api/drives', '/api/drives?lang=en', `/api/drives/occurrences/${occ.id}`, `/feeds/drives/series/${s.id}.ics`, `/feeds/drives/series/${s.id}.ics?lang=en`]) ctx.urls.add(u);
+  for (const u of ['/api/drives', '/api/drives?lang=en', `/api/drives/occurrences/${occ.id}`, `/feeds/drives/series/${s.id}.ics`, `/feeds/drives/series/${s.id}.ics?lang=en`, '/feeds/drives/upcoming.atom', '/feeds/drives/upcoming.atom?lang=en']) ctx.urls.add(u);
 };
 
 export const DEFAULT_PLANTERS: Planter[] = [reportPlanter, open311Planter, addressPlanter, drivePlanter, databasePlanter];
