@@ -44,10 +44,10 @@ export function createSeriesAdmin({ db, clock, audit, hotspots }: { db: Db; cloc
     .where(and(eq(driveOccurrences.seriesId, seriesId), eq(driveOccurrences.status, 'scheduled'), gt(driveOccurrences.startsAt, now))).all();
 
   function edit(actor: Actor, seriesId: number, fields: unknown, lang: Lang = 'zh') {
-    const v = parseInput(seriesEdit, fields ?? {});
     return db.transaction((tx) => {
       const now = clock();
-      const before = load(tx, actor, seriesId);
+      const before = load(tx, actor, seriesId); // who may, before what they sent: a stranger learns nothing from field errors
+      const v = parseInput(seriesEdit, fields ?? {});
       const { cases: typed, ...rest } = v;
       const s = tx.update(driveSeries).set({ ...rest, titleEn: v.titleEn || v.titleZh }).where(eq(driveSeries.id, seriesId)).returning().get();
       const unlinked = hotspots.unlink(tx, s.id, trackingNos(typed));
