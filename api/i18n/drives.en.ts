@@ -77,7 +77,7 @@ export const drivesEn = {
     drive_case_not_found: 'No case {no} can be linked (enter the number of a public case).',
     drive_case_not_open: 'Case {no} is not awaiting work (it must be accepted, dispatched or in progress) and cannot be linked.',
     drive_case_not_yours: 'Case {no} is not dispatched yet: a dispatcher must link it (linking dispatches it to the organising unit).',
-    drive_cases_too_many: 'A series can be linked to at most {n} hotspots.',
+    drive_cases_too_many: 'A series can be linked to at most {n|hotspot|hotspots}.',
     drive_case_not_linked: 'The chosen case is not linked to this series.',
     drive_case_not_resolvable: 'You cannot mark case {no} as resolved now (it may be resolved or on hold already, or dispatched to another unit).',
     signups_rate_limited: 'Too many signups from your connection. Please try again later; for a group signup, contact the organising unit.',
