@@ -171,6 +171,7 @@ export const drivesEn = {
     linkedTitle: 'Linked hotspots',
     seriesLink: 'Change or stop this series',
     editSeriesTitle: 'Change the series',
+    editSeriesHeading: 'Change the series: {title}',
     editSeriesLead: 'Changes apply to occurrences not yet started: those nobody has signed up for take the new times and places; those with signups or a waitlist keep their time (to move one, cancel it on its own page with a note), never have fewer places than people confirmed, and more places promote from the waitlist. Title, place, notes and hours apply to every drive not yet closed, and signed-up volunteers’ calendars update. The day of the week, first date and organiser cannot change: stop the series and create a new one.',
     seriesSaved: 'Saved: {u|occurrence|occurrences} updated; {k} with signups kept their time.',
     stopTitle: 'Stop this series',

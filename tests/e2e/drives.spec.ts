@@ -190,14 +190,14 @@ test('an organiser changes and stops a series without JavaScript; /drives shows 
   const publicPage = await (await staff.request.get(occurrencePath.replace('/staff', ''))).text();
   expect(publicPage).toContain('道路施工，暂停活动');
 
-  for (const [width, height] of [[390, 844], [1280, 900]]) {
+  for (const [width, height, prefix, label] of [[390, 844, '', '集合地点地图'], [1280, 900, '', '集合地点地图'], [390, 844, '/en', 'Meeting points on the map']] as const) {
     const page = await (await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' })).newPage();
-    await page.goto('/drives');
-    const map = page.getByRole('region', { name: '集合地点地图' });
+    await page.goto(`${prefix}/drives`);
+    const map = page.getByRole('region', { name: label });
     await map.scrollIntoViewIfNeeded();
     await expect(map.locator('.leaflet-marker-icon').first()).toBeVisible();
-    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute('href', '/feeds/drives/upcoming.atom');
+    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute('href', `/feeds/drives/upcoming.atom${prefix ? '?lang=en' : ''}`);
     await expectAccessible(page);
-    await page.screenshot({ path: `test-results/drives-${width}.png`, fullPage: true });
+    await page.screenshot({ path: `test-results/drives${prefix.replace('/', '-')}-${width}.png`, fullPage: true });
   }
 });
