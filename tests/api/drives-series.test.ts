@@ -8,6 +8,7 @@ import { driveCertificates, driveOccurrences, driveSignups } from '../../db/sche
 import { clockedApp } from './staff-fixtures.ts';
 import { signedIn } from '../helpers/services.ts';
 import { ADMIN, series, volunteer } from '../helpers/drives.ts';
+import { siteServer } from '../helpers/site.ts';
 
 type App = ReturnType<typeof clockedApp>['app'];
 const send = (app: App, method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -94,6 +95,25 @@ describe('signup rate limit', () => {
     assert.equal(err.code, 'signups_rate_limited');
     assert.match(err.message, /Too many signups/);
     assert.equal(services.drives.queries.occurrence(first.id)!.confirmed, 3, 'nothing written');
+  });
+});
+
+describe('signup rate limit on the form page', () => {
+  it('re-shows the form with the message and a 429 (no JavaScript needed)', async () => {
+    const site = await siteServer({ RATE_LIMITS: 'on', RATE_LIMIT_SIGNUPS: '1/60m' });
+    try {
+      const { first } = series(site.services);
+      const form = (phone: string) => new URLSearchParams({ name: '孙八', phone, team: 'individual', ageGroup: 'adult', consent: 'on' }).toString();
+      const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+      assert.equal((await site.raw('POST', `/drives/${first.id}`, { headers, body: form('13600000001') })).status, 303);
+      const limited = await site.raw('POST', `/drives/${first.id}`, { headers, body: form('13600000002') });
+      assert.equal(limited.status, 429);
+      assert.match(limited.body, /报名提交过于频繁，请稍后再试/);
+      assert.match(limited.body, /value="孙八"/, 'what was typed is kept');
+      assert.equal(site.services.drives.queries.occurrence(first.id)!.confirmed, 1);
+    } finally {
+      site.close();
+    }
   });
 });
 
