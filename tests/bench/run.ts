@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { pageWeight } from '../helpers/page-weight.ts';
 
-const PORT = 4390;
+const PORT = Number(process.env.BENCH_PORT ?? 4390);
 const BASE = `http://127.0.0.1:${PORT}`;
 const DATA = 'tests/.tmp/bench-data';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
