@@ -144,6 +144,7 @@ export function createOrganise({ db, clock, audit, calendar, hotspots, uploadsDi
   async function close(actor: Actor, occurrenceId: number, closing: Closing) {
     const uploads = [...(closing.photos ?? new Map<number, Buffer>())].filter(([id]) => closing.cleaned?.includes(id));
     const stored = new Map<number, StoredPhoto[]>();
+    if (uploads.length) organised(db, actor, occurrenceId); // refuse a stranger before spending time on photos
     try {
       for (const [caseId, bytes] of uploads) stored.set(caseId, await processPhotos([bytes], uploadsDir, photoLimits));
       return closeNow(actor, occurrenceId, closing, stored);
