@@ -14,11 +14,23 @@ test('graceful shutdown: an upload in progress completes, then the database clos
   const fd = new FormData();
   for (const [k, v] of Object.entries({ category: 'exposed_garbage', address: '人民广场', description: '大图' })) fd.append(k, v);
   fd.append('photos', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'big.png');
-  const inFlight = fetch(`${server.base}/api/reports`, { method: 'POST', body: fd, headers: { origin: server.base } });
-  await new Promise((r) => setTimeout(r, 150));
+  const encoded = new Response(fd);
+  const type = encoded.headers.get('content-type')!;
+  const bytes = new Uint8Array(await encoded.arrayBuffer());
+  // The body is held back half-way, so the request is surely in flight when SIGTERM arrives, however slow the machine.
+  let release!: () => void;
+  const released = new Promise<void>((r) => { release = r; });
+  const body = new ReadableStream<Uint8Array>({
+    async start(c) { c.enqueue(bytes.subarray(0, 64 * 1024)); await released; c.enqueue(bytes.subarray(64 * 1024)); c.close(); },
+  });
+  const inFlight = fetch(`${server.base}/api/reports`, { method: 'POST', body, headers: { origin: server.base, 'content-type': type }, duplex: 'half' } as RequestInit);
+  await new Promise((r) => setTimeout(r, 500));
   server.child.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 50));
-  const late = await fetch(`${server.base}/healthz`).then((r) => r.status, () => 'refused');
+  let late: number | 'refused' = 200;
+  for (const until = Date.now() + 10_000; late !== 'refused' && Date.now() < until; await new Promise((r) => setTimeout(r, 50))) {
+    late = await fetch(`${server.base}/healthz`).then((r) => r.status, () => 'refused' as const);
+  }
+  release();
   const res = await inFlight;
   assert.equal(res.status, 201, 'the request in flight was answered');
   const { trackingNo } = await res.json();
