@@ -22,8 +22,10 @@ import { opendataZh } from '../../api/i18n/opendata.zh.ts';
 import { opendataEn } from '../../api/i18n/opendata.en.ts';
 import { drivesZh } from '../../api/i18n/drives.zh.ts';
 import { drivesEn } from '../../api/i18n/drives.en.ts';
+import { handlersZh } from '../../api/i18n/handlers.zh.ts';
+import { handlersEn } from '../../api/i18n/handlers.en.ts';
 
-const api = { zh: [reportsZh, staffZh, casesZh, opendataZh, drivesZh], en: [reportsEn, staffEn, casesEn, opendataEn, drivesEn] };
+const api = { zh: [reportsZh, staffZh, casesZh, opendataZh, drivesZh, handlersZh], en: [reportsEn, staffEn, casesEn, opendataEn, drivesEn, handlersEn] };
 const pages = {
   zh: [zh, { auth: authZh }, { console: consoleZh }, { opendata: pageOpendataZh }, { stats: statsZh }, { drivePages: pageDrivesZh }],
   en: [en, { auth: authEn }, { console: consoleEn }, { opendata: pageOpendataEn }, { stats: statsEn }, { drivePages: pageDrivesEn }],
