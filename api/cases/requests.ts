@@ -118,7 +118,7 @@ export function createRequests(deps: { db: Db; clock: () => Date; audit: Audit }
   }
 
   // The latest state change of a case was a handler's 回退.
-  const sentBackLast = sql`(select l.action from case_log l where l.case_id = ${cases.id} and l.to_state is not null
+  const sentBackLast = sql`(select l.action from case_log l where l.case_id = cases.id and l.to_state is not null
     order by l.at desc, l.id desc limit 1) = 'send_back'`;
 
   /** What waits for a dispatcher: pending requests, oldest first, and cases sent back for 改派. */
@@ -130,7 +130,7 @@ export function createRequests(deps: { db: Db; clock: () => Date; audit: Audit }
       .where(and(eq(caseRequests.status, 'pending'), inArray(cases.state, ['dispatched', 'in_progress']), visibleTo(actor)))
       .orderBy(asc(caseRequests.requestedAt), asc(caseRequests.id)).all();
     const sentBack = db.select({ ...caseCols, at: cases.updatedAt, reason: sql<string | null>`(select coalesce(l.internal_note, l.public_note) from case_log l
-      where l.case_id = ${cases.id} and l.action = 'send_back' order by l.at desc, l.id desc limit 1)` })
+      where l.case_id = cases.id and l.action = 'send_back' order by l.at desc, l.id desc limit 1)` })
       .from(cases).where(and(eq(cases.state, 'accepted'), sentBackLast)).orderBy(asc(cases.updatedAt)).all();
     return { pending, sentBack };
   }
