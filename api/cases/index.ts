@@ -10,6 +10,7 @@ import { createModeration } from './moderation.ts';
 import { createCaseQueries } from './queries.ts';
 import { createRating } from './rating.ts';
 import { createCaseActions } from './service.ts';
+import { createAround } from './around.ts';
 import { createCallbacks } from './callback.ts';
 import { createContact } from './contact.ts';
 import { createIntake } from './intake.ts';
@@ -64,6 +65,7 @@ export function createCases(d: CasesDeps) {
     callbacks,
     contact: createContact({ db: d.db, audit: d.audit }),
     intake: createIntake({ reports: d.reports, audit: d.audit }),
+    around: createAround(d.db),
     queries: createCaseQueries({ db: d.db, clock: d.clock, calendar, secret: d.secret }),
     rating: createRating({ db: d.db, clock: d.clock, reports: d.reports, catalog: d.catalog, calendar }),
   };
