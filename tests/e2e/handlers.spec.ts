@@ -34,7 +34,7 @@ const done = (page: Page, what: string) => expect(page.getByRole('status').first
 
 async function dispatchTo(page: Page, no: string, unit: string) {
   await page.goto(`/staff/cases/${no}`);
-  await submit(page, '派遣', '派遣', (f) => f.getByLabel('处置单位').selectOption(unit));
+  await submit(page, '派遣', '派遣', async (f) => { await f.getByLabel('处置单位').selectOption(unit); });
   await expect(state(page)).toHaveText('已派遣');
 }
 
@@ -70,7 +70,7 @@ test('a handler on a phone: 回退, 延期申请 approved, 到达现场 and 处�
   const back = dispatcher.locator(`li[data-no="${wrong.trackingNo}"]`);
   await expect(back).toContainText('路灯故障，应由路灯中心处置');
   await back.getByRole('link', { name: '改派' }).click();
-  await submit(dispatcher, '派遣', '派遣', (f) => f.getByLabel('处置单位').selectOption('lighting'));
+  await submit(dispatcher, '派遣', '派遣', async (f) => { await f.getByLabel('处置单位').selectOption('lighting'); });
   await expect(state(dispatcher)).toHaveText('已派遣');
   await expect(dispatcher.locator('.dl').first()).toContainText('路灯中心');
 
