@@ -122,6 +122,22 @@ export const settings = sqliteTable('settings', {
   value: text('value').notNull(),
 });
 
+// A handler's 延期申请 or 挂账 request, decided by a dispatcher or admin (issue 11). Each step is also a case_log row.
+export const caseRequests = sqliteTable('case_requests', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+  kind: text('kind', { enum: ['extension', 'hold'] }).notNull(),
+  status: text('status', { enum: ['pending', 'approved', 'refused'] }).notNull().default('pending'),
+  reason: text('reason').notNull(), // public once approved (the new due time's or the hold's reason)
+  proposedDueAt: instant('proposed_due_at'), // extension: the due time asked for
+  plannedDate: text('planned_date'), // hold: 'YYYY-MM-DD' Asia/Shanghai
+  requestedBy: integer('requested_by').notNull(), // staff id
+  requestedAt: instant('requested_at').notNull(),
+  decidedBy: integer('decided_by'),
+  decidedAt: instant('decided_at'),
+  decisionNote: text('decision_note'), // why refused (staff only)
+}, (t) => [index('case_requests_status').on(t.status, t.requestedAt), index('case_requests_case').on(t.caseId)]);
+
 // ── Staff (issue: the bureau's console) ─────────────────────────────────────────────
 
 export const staff = sqliteTable('staff', {

@@ -52,7 +52,7 @@ export function loadForWrite(tx: Tx, actor: StaffUser, trackingNo: string, versi
  * (resume after a hold, rework after a failed check, reopen after a rating). As SQL for lists.
  */
 export const clockStartSql = sql<number | null>`coalesce((select max(l.at) from case_log l where l.case_id = ${cases.id}
-  and l.action in ('resume', 'rework', 'reopen')), ${cases.acceptedAt})`;
+  and l.action in ('resume', 'rework', 'reopen', 'send_back')), ${cases.acceptedAt})`;
 
 export type LightInput = {
   state: CaseState; createdAt: Date; dueAt: Date | null; clockStart: Date | null; acceptHours: number;

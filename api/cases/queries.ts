@@ -10,11 +10,14 @@ import type { StaffUser } from '../staff/sessions.ts';
 import { AppError } from '../shared/errors.ts';
 import { boxAround, distanceMeters } from '../shared/geo.ts';
 import { photoUrl } from '../reports/view.ts';
+import { maskedReporter } from './contact.ts';
 import { acceptDue, canModerate, clockStartSql, lightOf, loadVisible, visibleTo } from './access.ts';
 import { CLOCK_STATES, OPEN_STATES } from './workflow.ts';
 import type { CaseCalendar } from './calendar.ts';
 import { MODERATION_ACTIONS, PAGE_SIZE, type ListQuery } from './schema.ts';
-import { allowedActions, type CaseState } from './workflow.ts';
+import { allowedActions, mayNote, type CaseState } from './workflow.ts';
+
+const HANDLER_STEPS = ['request_extension', 'request_hold', 'approve_request', 'refuse_request', 'callback'] as const;
 
 const NEARBY_METERS = 100;
 const QUEUE_LIMIT = 100;
@@ -168,16 +171,18 @@ export function createCaseQueries(deps: { db: Db; clock: () => Date; calendar: C
     const merged = row.supporters === 0 ? [] : db.select({ trackingNo: cases.trackingNo, createdAt: cases.createdAt }).from(cases)
       .where(eq(cases.duplicateOf, row.id)).orderBy(asc(cases.createdAt)).all();
     const actions = actor.role === 'viewer' ? [] : allowedActions(row.state, actor.role, actor.unitId, row.unitId);
+    const steps = actor.role === 'viewer' ? [] : HANDLER_STEPS.filter((a) => mayNote(a, row.state, actor.role, actor.unitId, row.unitId));
     return {
       ...withLight(summary),
       publicDescription: row.publicDescription, publish: row.publish, hiddenReason: row.hiddenReason, source: row.source,
       channel: row.channel, sourceName: row.sourceName, attributes: row.attributes ?? {}, mediaUrl: row.mediaUrl, publishPhotos: row.publishPhotos,
-      reporter: { name: row.reporterName, phone: row.reporterPhone, email: row.reporterEmail },
+      reporter: maskedReporter(row), // the full phone only through the audited reveal (contact.ts)
       resolvedAt: row.resolvedAt, closedAt: row.closedAt, holdUntil: row.holdUntil, rating: row.rating, ratedAt: row.ratedAt,
       updatedAt: row.updatedAt, duplicateOf: byId(row.duplicateOf), merged,
       photos: photosOf([row.id])(row.id),
       log,
       actions,
+      steps, // issue 11: requests, their decision, 回访
       moderation: canModerate(actor) ? [...MODERATION_ACTIONS] : [],
       nearby: actions.includes('merge') ? nearby(row) : [],
     };

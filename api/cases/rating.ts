@@ -18,6 +18,28 @@ import { checkTransition, type Rating } from './workflow.ts';
 export const canRate = (c: { state: string; closedAt: Date | null; rating: string | null; ratedAt: Date | null }) =>
   c.state === 'closed' && c.closedAt !== null && !(c.rating && c.ratedAt && c.ratedAt.getTime() >= c.closedAt.getTime());
 
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Reopens a closed case into the dispatcher's queue with a fresh allowance: a reporter's 不满意, and a 回访 that found
+ * the problem unsolved (callback.ts), the same way. The caller has checked the `reopen` transition.
+ */
+export function reopenCase(
+  tx: Tx, deps: { catalog: Catalog; calendar: CaseCalendar }, row: typeof cases.$inferSelect, now: Date,
+  set: Partial<typeof cases.$inferInsert>, by: { actorKind: 'reporter' | 'staff'; actorId?: number; detail?: Record<string, unknown> },
+) {
+  const category = deps.catalog.allCategories().find((c) => c.id === row.categoryId)!;
+  const dueAt = addWorkingTime(now, category.handleAmount, category.handleUnit, deps.calendar.get());
+  tx.update(cases).set({
+    ...set, updatedAt: now, state: 'accepted', closedAt: null, resolvedAt: null, dueAt, version: row.version + 1,
+  }).where(eq(cases.id, row.id)).run();
+  tx.insert(caseLog).values({
+    caseId: row.id, at: now, actorKind: by.actorKind, actorId: by.actorId ?? null, action: 'reopen', fromState: 'closed', toState: 'accepted',
+    detail: { dueAt, ...by.detail },
+  }).run();
+  return { version: row.version + 1, dueAt };
+}
+
 export function createRating(deps: { db: Db; clock: () => Date; reports: ReportsService; catalog: Catalog; calendar: CaseCalendar }) {
   const { db, clock } = deps;
 
@@ -45,14 +67,7 @@ export function createRating(deps: { db: Db; clock: () => Date; reports: Reports
         tx.update(cases).set({ rating: input.rating, ratedAt: now, updatedAt: now }).where(eq(cases.id, row.id)).run();
         return { trackingNo: row.trackingNo, state: row.state, rating: input.rating, reopened: false };
       }
-      const category = deps.catalog.allCategories().find((c) => c.id === row.categoryId)!;
-      const dueAt = addWorkingTime(now, category.handleAmount, category.handleUnit, deps.calendar.get());
-      tx.update(cases).set({
-        rating: input.rating, ratedAt: now, updatedAt: now, state: reopen.to, closedAt: null, resolvedAt: null, dueAt, version: row.version + 1,
-      }).where(eq(cases.id, row.id)).run();
-      tx.insert(caseLog).values({
-        caseId: row.id, at: now, actorKind: 'reporter', action: 'reopen', fromState: 'closed', toState: reopen.to, detail: { dueAt },
-      }).run();
+      reopenCase(tx, deps, row, now, { rating: input.rating, ratedAt: now }, { actorKind: 'reporter' });
       return { trackingNo: row.trackingNo, state: reopen.to, rating: input.rating, reopened: true };
     }, { behavior: 'immediate' });
   }

@@ -40,6 +40,13 @@ export const caseRoutes = new Hono<AppEnv>()
       })),
     });
   })
+  // Issue 11: a dispatcher's inbox of handlers' requests and sent-back cases; staff entry of hotline/patrol cases; the audited reveal.
+  .get('/requests', (c) => c.json(c.var.services.cases.requests.inbox(me(c))))
+  .post('/', async (c) => {
+    const { fields, uploads } = await readBody(c);
+    return c.json(await c.var.services.cases.intake.enter(me(c), fields, uploads, ipOf(c)), 201);
+  })
+  .post('/:no/reveal', (c) => c.json(c.var.services.cases.contact.reveal(me(c), c.req.param('no'), ipOf(c))))
   .get('/:no', (c) => c.json(c.var.services.cases.queries.detail(me(c), c.req.param('no'))))
   .post('/:no/actions/:action', async (c) => {
     const { fields, uploads } = await readBody(c);

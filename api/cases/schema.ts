@@ -24,7 +24,7 @@ export const instant = z.string().trim().transform((s, ctx) => {
 
 const localDate = z.string().trim().refine((s) => LOCAL_DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'date_invalid');
 
-export const STAFF_ACTIONS = ['accept', 'reject', 'merge', 'dispatch', 'start', 'hold', 'resume', 'resolve', 'close', 'rework'] as const;
+export const STAFF_ACTIONS = ['accept', 'reject', 'merge', 'dispatch', 'start', 'hold', 'resume', 'resolve', 'close', 'rework', 'send_back'] as const;
 export const MODERATION_ACTIONS = ['edit_description', 'hide_photo', 'unhide_photo', 'hide_case', 'unhide_case', 'publish_comment'] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];

@@ -43,6 +43,13 @@ const MISSING: Record<string, [field: string, code: string]> = {
   afterPhotoOrPublicNote: ['publicNote', 'photo_or_note_required'], internalNoteOrPublicNote: ['publicNote', 'note_required'],
 };
 
+function insertPhotos(tx: Tx, caseId: number, kind: 'before' | 'after', photos: StoredPhoto[], now: Date) {
+  if (!photos.length) return;
+  tx.insert(casePhotos).values(photos.map((p) => ({
+    caseId, kind, file: p.file, thumb: p.thumb, width: p.width, height: p.height, bytes: p.bytes, createdAt: now,
+  }))).run();
+}
+
 const handleDue = (from: Date, cat: Category, cal: WorkCalendar) => addWorkingTime(from, cat.handleAmount, cat.handleUnit, cal);
 
 function unitOf(tx: Tx, unitId: string) {
@@ -98,7 +105,11 @@ const PLANS: Record<StaffAction, (c: PlanContext) => Plan> = {
       detail: { unitId, dueAt },
     };
   },
-  start: () => ({}),
+  // 到达现场: the handler may photograph the scene on arrival (kept with the reporter's as "before" photos).
+  start: ({ tx, now, photos }) => ({
+    detail: { photos: photos.length || undefined },
+    after: (caseId) => insertPhotos(tx, caseId, 'before', photos, now),
+  }),
   hold: ({ body, now }) => {
     if (body.plannedDate && body.plannedDate < shanghaiDate(now)) {
       throw new AppError(400, 'invalid_input', { plannedDate: 'planned_in_past' });
@@ -118,15 +129,15 @@ const PLANS: Record<StaffAction, (c: PlanContext) => Plan> = {
     fields: { afterPhoto: photos.length > 0, publicNote: body.publicNote },
     set: { resolvedAt: now },
     detail: { afterPhotos: photos.length },
-    after: (caseId) => {
-      if (photos.length) {
-        tx.insert(casePhotos).values(photos.map((p) => ({
-          caseId, kind: 'after' as const, file: p.file, thumb: p.thumb, width: p.width, height: p.height, bytes: p.bytes, createdAt: now,
-        }))).run();
-      }
-    },
+    after: (caseId) => insertPhotos(tx, caseId, 'after', photos, now),
   }),
   close: ({ now }) => ({ set: { closedAt: now } }),
+  // 回退: out of the unit, no due time until the dispatcher re-dispatches (改派 starts a fresh allowance).
+  send_back: ({ body }) => ({
+    fields: { publicNote: body.publicNote, internalNote: body.internalNote },
+    set: { unitId: null, dueAt: null },
+    publicNote: body.publicNote ?? '处置单位反馈不属于本单位职责，已退回重新派遣。',
+  }),
   rework: ({ row, body, now, cal, category }) => {
     const dueAt = handleDue(now, category, cal); // the unit gets a fresh allowance
     return {
@@ -191,7 +202,7 @@ export function createCaseActions(deps: CaseDeps) {
 
   /** One staff action on one case. After-photos (resolve only) are processed before the transaction. */
   async function perform(actor: StaffUser, trackingNo: string, action: StaffAction, body: ActionBody, uploads: Buffer[] = [], ip?: string) {
-    if (uploads.length && action !== 'resolve') throw new AppError(400, 'invalid_input', { photos: 'photos_not_allowed' });
+    if (uploads.length && action !== 'resolve' && action !== 'start') throw new AppError(400, 'invalid_input', { photos: 'photos_not_allowed' });
     const photos = uploads.length ? await processPhotos(uploads, deps.uploadsDir, deps.photoLimits) : [];
     try {
       return apply(actor, trackingNo, action, body, photos, ip);

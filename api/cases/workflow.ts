@@ -10,7 +10,7 @@ export { CASE_STATES, type CaseState };
 
 export const CASE_ACTIONS = [
   'accept', 'reject', 'merge', 'dispatch', 'start', 'hold',
-  'resume', 'resolve', 'close', 'rework', 'reopen',
+  'resume', 'resolve', 'close', 'rework', 'reopen', 'send_back',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -146,6 +146,10 @@ export const TRANSITIONS: Readonly<Record<CaseAction, Transition>> = {
     from: ['closed'], to: 'accepted', roles: ['reporter', 'system'],
     requires: ['closedAt', 'now', 'unsatisfiedRating', 'reopenWindow'],
   },
+  // 回退: a handler sends back a case that is not their unit's; it leaves the unit and waits for 改派 (dispatch).
+  send_back: {
+    from: ['dispatched', 'in_progress'], to: 'accepted', roles: ['handler'], requires: ['internalNoteOrPublicNote'],
+  },
 };
 
 function roleMayAct(
@@ -230,21 +234,42 @@ export const isPublicState = (state: CaseState) => PUBLIC_STATES.includes(state)
 // ── Log entries that change no state ────────────────────────────────────────────────
 
 /**
+ * Issue 11 (handlers): a handler of the case's unit asks for more time (延期申请) or for 挂账; a dispatcher or admin
+ * approves or refuses (approving a 挂账 request is the `hold` transition). Staff record a 回访 (callback) on a closed
+ * case; one that finds the problem unsolved reopens it through `reopen` (as the system, like a reporter's 不满意).
+ */
+const HANDLER_NOTES = ['request_extension', 'request_hold', 'approve_request', 'refuse_request', 'callback'] as const;
+const WORKING: readonly CaseState[] = ['dispatched', 'in_progress'];
+const HANDLER_NOTE_RULES: Readonly<Record<(typeof HANDLER_NOTES)[number], { states: readonly CaseState[]; roles: readonly Role[] }>> = {
+  request_extension: { states: WORKING, roles: ['handler'] },
+  request_hold: { states: WORKING, roles: ['handler'] },
+  approve_request: { states: WORKING, roles: STAFF },
+  refuse_request: { states: CASE_STATES, roles: STAFF },
+  callback: { states: ['closed'], roles: STAFF },
+};
+
+/**
  * A reporter's follow-up comment (Open311 servicerequestupdates) lands in the log for staff only;
  * a dispatcher or admin may then publish it to the public timeline. Neither moves the case.
  */
-export const NOTE_ACTIONS = ['comment', 'publish_comment'] as const;
+export const NOTE_ACTIONS = ['comment', 'publish_comment', ...HANDLER_NOTES] as const;
 export type NoteAction = (typeof NOTE_ACTIONS)[number];
 
 export const NOTES: Readonly<Record<NoteAction, { states: readonly CaseState[]; roles: readonly Role[] }>> = {
   comment: { states: CASE_STATES, roles: ['reporter'] },
   publish_comment: { states: CASE_STATES, roles: STAFF },
+  ...HANDLER_NOTE_RULES,
 };
 
-export function mayNote(action: NoteAction, state: CaseState, role: Role): boolean {
+/** A handler only ever on a case of their own unit (as in the transitions). */
+export function mayNote(action: NoteAction, state: CaseState, role: Role, actorUnitId?: string | null, caseUnitId?: string | null): boolean {
   const n = NOTES[action];
+  if (role === 'handler' && !(hasText(actorUnitId) && actorUnitId === caseUnitId)) return false;
   return n.states.includes(state) && n.roles.includes(role);
 }
 
 /** Whether a log entry belongs in the public timeline: everything except a comment staff have not published. */
-export const isPublicEntry = (e: { action: string; publicNote: string | null }) => e.action !== 'comment' || e.publicNote !== null;
+export const isPublicEntry = (e: { action: string; publicNote: string | null }) =>
+  !STAFF_ONLY_ENTRIES.includes(e.action) && (e.action !== 'comment' || e.publicNote !== null);
+/** A handler's requests, a refusal and a 回访 are the bureau's own business: only their outcome (a new due time, 挂账, a reopen) is public. */
+export const STAFF_ONLY_ENTRIES: readonly string[] = ['request_extension', 'request_hold', 'refuse_request', 'callback'];

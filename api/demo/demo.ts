@@ -11,6 +11,7 @@ import type { Services } from '../services.ts';
 import { caseLog, casePhotos, cases, caseSupports, trackingSeq } from '../../db/schema.ts';
 import { buildPool, photoDealer } from './images.ts';
 import { planDemo, poolSize, type PlannedCase } from './plan.ts';
+import { seedDemoChannels } from './channels.ts';
 
 export type SeedDemoOptions = { now: Date; count?: number; seed?: number; log?: (msg: string) => void };
 export type SeedDemoResult = {
@@ -112,6 +113,7 @@ export async function seedDemo(services: Services, opts: SeedDemoOptions): Promi
     log(`seeding demo city: ${Math.min(from + BATCH, plan.length)}/${plan.length} reports`);
   }
   await dealer.sweep();
+  seedDemoChannels(db, seed, opts.now); // hotline and patrol cases, 回访 (issue 11)
 
   const sample = pickSample(plan, numbers);
   const ms = Math.round(performance.now() - started);

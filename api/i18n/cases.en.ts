@@ -26,7 +26,7 @@ export const casesEn: typeof casesZh = {
     reason_too_long: 'At most 200 characters.',
     hide_reason_required: 'Say why the case is not public.',
     version_required: 'The page is out of date. Reload and try again.',
-    photos_not_allowed: 'Photos can only be added when marking a case fixed.',
+    photos_not_allowed: 'Photos can only be added on arrival at the scene or when marking a case fixed.',
     photo_invalid: 'That photo was not found.',
     selection_required: 'Tick at least one case.',
     selection_too_large: 'At most 200 cases at a time.',

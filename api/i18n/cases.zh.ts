@@ -26,7 +26,7 @@ export const casesZh = {
     reason_too_long: '原因不能超过 200 字。',
     hide_reason_required: '请填写不公开的原因。',
     version_required: '页面已过期，请刷新后重试。',
-    photos_not_allowed: '只有“处置完毕”可以上传照片。',
+    photos_not_allowed: '只有“到达现场”和“处置完毕”可以上传照片。',
     photo_invalid: '未找到该照片。',
     selection_required: '请至少勾选一个案件。',
     selection_too_large: '一次最多处理 200 个案件。',

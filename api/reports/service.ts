@@ -27,6 +27,8 @@ export type Origin = {
   publishPhotos?: boolean;
   /** An integrating system's retry of the same report (retry.ts) gets the first case back. */
   dedupe?: boolean;
+  /** More writes in the filing's transaction (a staff entry's audit row). */
+  within?: (tx: Parameters<Parameters<Db['transaction']>[0]>[0], filed: { id: number; trackingNo: string }) => void;
 };
 const WEB: Origin = { source: 'web', channel: 'web' };
 
@@ -121,6 +123,7 @@ export function createReportsService(deps: ReportsDeps) {
           }))).run();
         }
         tx.insert(caseLog).values({ caseId: row.id, at: now, actorKind: 'reporter', action: 'submit', toState: 'submitted' }).run();
+        origin.within?.(tx, { id: row.id, trackingNo: no });
         return { trackingNo: no, id: row.id, repeated: false };
       }, { behavior: 'immediate' });
       // A retry keeps the first case as it was: the photos sent again are not kept twice.

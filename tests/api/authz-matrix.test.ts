@@ -31,6 +31,12 @@ const POLICY: [RegExp, Who[]][] = [
   [/^(GET|POST) \/staff\/drives\/new$/, STAFF.filter((w) => w !== 'viewer')], // a handler creates drives for their own unit
   [/^(GET|POST) \/staff\/drives\/:id$/, DRIVE_SEERS], // a post without an action re-shows the roster
   [/^(GET|POST) \/api\/staff\/admin\//, ['admin']],
+  // Issue 11: the requests inbox (dispatchers; viewers read), staff entry of hotline/patrol cases, the audited reveal.
+  [/^GET \/api\/staff\/cases\/requests$/, ['viewer', 'dispatcher', 'admin']],
+  [/^POST \/api\/staff\/cases$/, ['dispatcher', 'admin']],
+  [/^POST \/api\/staff\/cases\/:no\/reveal$/, ['handler:sanitation', 'dispatcher', 'admin']],
+  [/^(GET|POST) \/staff\/cases\/new$/, ['dispatcher', 'admin']],
+  [/^(GET|POST) \/staff\/requests$/, ['viewer', 'dispatcher', 'admin']],
   [/^GET \/api\/staff\/cases\/queue$/, ['viewer', 'dispatcher', 'admin']],
   [/^POST \/api\/staff\/cases\/bulk$/, ['dispatcher', 'admin']],
   [/^PUT \/api\/staff\/admin\//, ['admin']],
@@ -47,7 +53,7 @@ const OPEN = /\/staff\/(login|logout|two-factor)(\/|$)|\/api\/staff\/(login|logo
 const site = await siteServer();
 after(() => site.close());
 const { services } = site;
-const { trackingNo } = await report(services);
+const { trackingNo } = await report(services, { phone: '13712340000' }); // a contact to reveal
 await advance(services, trackingNo, ['accept', 'dispatch']);
 const victim = await signedIn(services, 'viewer', null, 'victim');
 const sessions = new Map<Who, { cookie: string; csrf: string }>();

@@ -44,7 +44,7 @@ describe('staff case API: who sees what', async () => {
   it('the case page data: allowed actions, the full log with internal notes and staff names', async () => {
     await act(services, sanitation.user, trackingNo, 'start', { internalNote: '已安排保洁员' });
     const body = await (await get(app, `/api/staff/cases/${trackingNo}`, sanitation.headers)).json();
-    assert.deepEqual(body.actions, ['resolve'], 'a handler may only resolve now');
+    assert.deepEqual(body.actions, ['resolve', 'send_back'], 'a handler may only resolve now, or send it back (回退)');
     assert.deepEqual(body.moderation, []);
     const start = body.log.at(-1);
     assert.deepEqual([start.action, start.actorName, start.internalNote], ['start', 'handler-sanitation', '已安排保洁员']);

@@ -63,9 +63,9 @@ test('a report goes round the loop: accepted, dispatched, fixed with a photo, ch
   await expect(handler.getByRole('heading', { level: 1 })).toContainText('本单位案件');
   await handler.getByLabel('搜索').fill(trackingNo);
   await handler.getByRole('button', { name: '筛选' }).click();
-  await handler.getByRole('link', { name: trackingNo }).click();
+  await handler.getByRole('link', { name: trackingNo, exact: true }).click();
   await expect(handler.getByTestId('case-log')).toContainText('请东风路保洁班处理');
-  await act(handler, '开始处置');
+  await act(handler, '到达现场'); // the handler's word for start (issue 11)
   await expect(state(handler)).toHaveText('处置中');
   await act(handler, '处置完毕', async (form) => {
     await form.getByLabel('处置后照片').setInputFiles({ name: 'after.jpg', mimeType: 'image/jpeg', buffer: await phoneJpeg() });

@@ -45,6 +45,7 @@ export const GOOD_FIELDS: Record<StaffAction, Omit<ActionBody, 'version'>> = {
   resolve: { publicNote: '已清理完毕' },
   close: {},
   rework: { internalNote: '角落仍有残留' },
+  send_back: { internalNote: '井盖属电信公司管养，不属于本单位' },
 };
 
 /** The actions that bring a new report into each state. */

@@ -11,6 +11,7 @@ import { cases, driveSignups } from '../../db/schema.ts';
 import { addDays, isoWeekday } from '../../api/drives/schedule.ts';
 import { shanghaiDate } from '../../api/shared/time.ts';
 import { advance } from './opendata.ts';
+import { act } from './cases.ts';
 import type { testApp } from './services.ts';
 import { open311Planter } from './privacy-open311.ts';
 
@@ -132,7 +133,42 @@ export const drivePlanter: Planter = async (ctx) => {
   for (const u of ['/api/drives', '/api/drives?lang=en', `/api/drives/occurrences/${occ.id}`, `/feeds/drives/series/${s.id}.ics`, `/feeds/drives/series/${s.id}.ics?lang=en`, '/feeds/drives/upcoming.atom', '/feeds/drives/upcoming.atom?lang=en']) ctx.urls.add(u);
 };
 
-export const DEFAULT_PLANTERS: Planter[] = [reportPlanter, open311Planter, addressPlanter, drivePlanter, databasePlanter];
+/**
+ * Issue 11: a 12345 caller's and a patrol inspector's details, the hotline ticket number, a handler's extension request
+ * before approval, a refusal note, a 回退 reason and a 回访 note: none public, while the cases go round the loop.
+ */
+export const otherSourcesPlanter: Planter = async (ctx) => {
+  const k = ++n;
+  const staffer = { id: 1, username: 'privacy', displayName: 'privacy', role: 'dispatcher' as const, unitId: null };
+  const handler = { ...staffer, id: 2, role: 'handler' as const, unitId: 'sanitation' };
+  const caller = { name: `端木来${'甲乙丙丁'[k % 4]}电`, phone: `1363579${String(2400 + k).padStart(4, '0')}` };
+  const inspector = { name: `皇甫巡${'甲乙丙丁'[k % 4]}查`, phone: `1353579${String(3500 + k).padStart(4, '0')}` };
+  const ticket = `GD-12345-${20261125 + k}-0099`;
+  const secrets = { sendBack: `回退原因：此处归${caller.name}所在物业管理`, refusal: `审批意见：请联系${inspector.name}`, callback: `回访记录：${caller.name}说已解决`, pending: `延期理由草稿${k}号：等待区里批复` };
+  const lat = '21.8611', lng = '111.9801';
+  const hot = await ctx.services.cases.intake.enter(staffer, { channel: 'hotline', ticketNo: ticket, category: 'exposed_garbage', lat, lng, address: '人民广场东门', description: '热线来电：东门垃圾堆放', publish: 'on', ...caller }, []);
+  const patrol = await ctx.services.cases.intake.enter(staffer, { channel: 'patrol', category: 'exposed_garbage', lat, lng, address: '人民广场南门', description: '巡查发现垃圾', publish: 'on', ...inspector }, []);
+  const v = (no: string) => ctx.services.db.select({ v: cases.version }).from(cases).where(eq(cases.trackingNo, no)).get()!.v;
+  for (const a of ['accept', 'dispatch'] as const) await act(ctx.services, staffer, hot.trackingNo, a);
+  await act(ctx.services, handler, hot.trackingNo, 'send_back', { internalNote: secrets.sendBack });
+  for (const a of ['dispatch', 'resolve', 'close'] as const) await act(ctx.services, staffer, hot.trackingNo, a);
+  ctx.services.cases.callbacks.record(staffer, hot.trackingNo, { version: v(hot.trackingNo), result: 'solved', rating: 'satisfied', internalNote: secrets.callback });
+  for (const a of ['accept', 'dispatch'] as const) await act(ctx.services, staffer, patrol.trackingNo, a);
+  const ext = ctx.services.cases.requests.request(handler, patrol.trackingNo, 'extension', { version: v(patrol.trackingNo), reason: secrets.pending, proposedDueAt: '2027-01-05T17:00' });
+  ctx.services.cases.requests.decide(staffer, patrol.trackingNo, false, { version: v(patrol.trackingNo), requestId: ext.requestId, decisionNote: secrets.refusal });
+  ctx.services.cases.requests.request(handler, patrol.trackingNo, 'extension', { version: v(patrol.trackingNo), reason: `${secrets.pending}（再次）`, proposedDueAt: '2027-01-05T17:00' });
+  ctx.secrets.push(
+    { label: 'hotline caller name', value: caller.name }, { label: 'hotline caller phone', value: caller.phone },
+    { label: 'patrol inspector name', value: inspector.name }, { label: 'patrol inspector phone', value: inspector.phone },
+    { label: '12345 ticket number', value: ticket }, { label: 'send-back reason', value: secrets.sendBack }, { label: 'refusal note', value: secrets.refusal },
+    { label: 'callback note', value: secrets.callback }, { label: 'extension reason not yet approved', value: secrets.pending },
+  );
+  ctx.cases.push(hot.trackingNo, patrol.trackingNo);
+  for (const no of [hot.trackingNo, patrol.trackingNo]) caseUrls(no, lat, lng, 'exposed_garbage').forEach((u) => ctx.urls.add(u));
+  ctx.urls.add(`/api/track?no=${hot.trackingNo}&code=${hot.code}`);
+};
+
+export const DEFAULT_PLANTERS: Planter[] = [reportPlanter, open311Planter, addressPlanter, drivePlanter, otherSourcesPlanter, databasePlanter];
 
 /** Text as a person would read it: JSON \u escapes, XML character references and URL escapes decoded. */
 function readable(body: string) {

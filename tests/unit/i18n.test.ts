@@ -12,6 +12,8 @@ import { statsZh } from '../../site/i18n/stats.zh.ts';
 import { statsEn } from '../../site/i18n/stats.en.ts';
 import { drivesZh as pageDrivesZh } from '../../site/i18n/drives.zh.ts';
 import { drivesEn as pageDrivesEn } from '../../site/i18n/drives.en.ts';
+import { handlersZh as pageHandlersZh } from '../../site/i18n/handlers.zh.ts';
+import { handlersEn as pageHandlersEn } from '../../site/i18n/handlers.en.ts';
 import { reportsZh } from '../../api/i18n/reports.zh.ts';
 import { reportsEn } from '../../api/i18n/reports.en.ts';
 import { staffZh } from '../../api/i18n/staff.zh.ts';
@@ -22,11 +24,13 @@ import { opendataZh } from '../../api/i18n/opendata.zh.ts';
 import { opendataEn } from '../../api/i18n/opendata.en.ts';
 import { drivesZh } from '../../api/i18n/drives.zh.ts';
 import { drivesEn } from '../../api/i18n/drives.en.ts';
+import { handlersZh } from '../../api/i18n/handlers.zh.ts';
+import { handlersEn } from '../../api/i18n/handlers.en.ts';
 
-const api = { zh: [reportsZh, staffZh, casesZh, opendataZh, drivesZh], en: [reportsEn, staffEn, casesEn, opendataEn, drivesEn] };
+const api = { zh: [reportsZh, staffZh, casesZh, opendataZh, drivesZh, handlersZh], en: [reportsEn, staffEn, casesEn, opendataEn, drivesEn, handlersEn] };
 const pages = {
-  zh: [zh, { auth: authZh }, { console: consoleZh }, { opendata: pageOpendataZh }, { stats: statsZh }, { drivePages: pageDrivesZh }],
-  en: [en, { auth: authEn }, { console: consoleEn }, { opendata: pageOpendataEn }, { stats: statsEn }, { drivePages: pageDrivesEn }],
+  zh: [zh, { auth: authZh }, { console: consoleZh }, { opendata: pageOpendataZh }, { stats: statsZh }, { drivePages: pageDrivesZh }, { handlers: pageHandlersZh }],
+  en: [en, { auth: authEn }, { console: consoleEn }, { opendata: pageOpendataEn }, { stats: statsEn }, { drivePages: pageDrivesEn }, { handlers: pageHandlersEn }],
 };
 
 /** Every string's dotted path in a catalog. */

@@ -101,6 +101,16 @@ describe('demo city seed', () => {
     for (const [day, seqs] of byDay) assert.equal(stored.get(day), Math.max(...seqs), day);
   });
 
+  it('has 12345 hotline and patrol cases (issue 11), closed ones with a 回访 whose satisfaction is the rating', () => {
+    const rows = allCases(a.services);
+    const by = (ch: string) => rows.filter((c) => c.channel === ch);
+    assert.ok(by('hotline').length >= 4 && by('patrol').length >= 2, `${by('hotline').length} hotline, ${by('patrol').length} patrol`);
+    assert.ok(by('hotline').every((c) => /^GD\d{12}$/.test(c.attributes?.ticketNo ?? '') && c.reporterPhone));
+    const called = allLogs(a.services).filter((l) => l.action === 'callback');
+    assert.ok(called.length >= 2, `${called.length} callbacks`);
+    for (const l of called) assert.equal(rows.find((c) => c.id === l.caseId)!.rating, (l.detail as { rating: string }).rating);
+  });
+
   it('logs every case as a legal path of the state machine, staff acting in working hours', () => {
     const rows = new Map(allCases(a.services).map((c) => [c.id, c]));
     const logs = new Map<number, ReturnType<typeof allLogs>>();
@@ -114,6 +124,11 @@ describe('demo city seed', () => {
       let state: CaseState = 'submitted';
       let previous = first.at;
       for (const l of rest) {
+        if (l.action === 'callback') { // 回访 (issue 11): a note on a closed case, by staff in working hours
+          assert.deepEqual([state, l.actorKind, l.toState], ['closed', 'staff', null]);
+          assert.ok(isWorkingMoment(l.at) && l.at <= NOW && l.at > previous, `${c.trackingNo}: callback at ${l.at.toISOString()}`);
+          continue;
+        }
         const t = TRANSITIONS[l.action as CaseAction];
         assert.ok(t, `${c.trackingNo}: unknown action ${l.action}`);
         assert.ok(t.from.includes(state), `${c.trackingNo}: ${l.action} from ${state}`);

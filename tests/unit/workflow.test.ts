@@ -11,8 +11,8 @@ const LEGAL: Record<CaseState, Partial<Record<CaseAction, CaseState>>> = {
   accepted: { reject: 'rejected', merge: 'duplicate', dispatch: 'dispatched', hold: 'on_hold' },
   rejected: {},
   duplicate: {},
-  dispatched: { start: 'in_progress', hold: 'on_hold', resolve: 'resolved' },
-  in_progress: { hold: 'on_hold', resolve: 'resolved' },
+  dispatched: { start: 'in_progress', hold: 'on_hold', resolve: 'resolved', send_back: 'accepted' },
+  in_progress: { hold: 'on_hold', resolve: 'resolved', send_back: 'accepted' },
   on_hold: { resume: 'dispatched' },
   resolved: { close: 'closed', rework: 'dispatched' },
   closed: { reopen: 'accepted' },
@@ -33,14 +33,16 @@ function input(over: Partial<TransitionInput> & Pick<TransitionInput, 'state' | 
     ...over,
   };
 }
-const roleFor = (action: CaseAction) => (action === 'reopen' ? 'system' : 'admin');
+// The one who may make each move: the system reopens, a handler of the case's own unit sends back (回退), staff the rest.
+const actorFor = (action: CaseAction): Partial<TransitionInput> => (action === 'reopen' ? { role: 'system' }
+  : action === 'send_back' ? { role: 'handler', actorUnitId: 'unit-huanwei' } : { role: 'admin' });
 
 describe('transition table', () => {
   for (const state of CASE_STATES) {
     for (const action of CASE_ACTIONS) {
       const to = LEGAL[state][action];
       it(`${state} --${action}--> ${to ?? 'illegal'}`, () => {
-        const r = checkTransition(input({ state, action, role: roleFor(action) }));
+        const r = checkTransition(input({ state, action, ...actorFor(action) }));
         if (to) assert.deepEqual(r, { ok: true, to, rework: action === 'rework' });
         else assert.deepEqual(r, { ok: false, code: 'illegal_transition' });
       });
@@ -70,7 +72,8 @@ describe('roles', () => {
         );
       }
     }
-    assert.deepEqual(allowedActions('dispatched', 'handler', 'u1', 'u1'), ['start', 'resolve']);
+    assert.deepEqual(allowedActions('dispatched', 'handler', 'u1', 'u1'), ['start', 'resolve', 'send_back']);
+    assert.deepEqual(allowedActions('in_progress', 'handler', 'u1', 'u1'), ['resolve', 'send_back']);
     assert.deepEqual(allowedActions('dispatched', 'handler', 'u2', 'u1'), []);
   });
 
@@ -84,6 +87,18 @@ describe('roles', () => {
       assert.deepEqual(r, { ok: false, code: 'forbidden' });
     });
   }
+
+  it('only a handler of the case\'s own unit sends a case back (回退); dispatchers re-dispatch instead', () => {
+    for (const state of ['dispatched', 'in_progress'] as const) {
+      assert.equal(checkTransition(input({ state, action: 'send_back', role: 'handler', actorUnitId: 'u1', caseUnitId: 'u1' })).ok, true);
+      for (const over of [{ role: 'handler', actorUnitId: 'u2', caseUnitId: 'u1' }, { role: 'dispatcher' }, { role: 'admin' }, { role: 'viewer' }, { role: 'reporter' }] as const) {
+        assert.deepEqual(checkTransition(input({ state, action: 'send_back', ...over })), { ok: false, code: 'forbidden' }, JSON.stringify(over));
+      }
+    }
+    const blank = checkTransition(input({ state: 'dispatched', action: 'send_back', role: 'handler', actorUnitId: 'u1', caseUnitId: 'u1',
+      fields: { ...FULL_FIELDS, internalNote: ' ', publicNote: null } }));
+    assert.deepEqual(blank, { ok: false, code: 'missing_field', field: 'internalNoteOrPublicNote' });
+  });
 
   it('only the reporter or the system reopens; staff cannot', () => {
     for (const role of ['reporter', 'system'] as const) {
@@ -198,15 +213,37 @@ describe('public view', () => {
 });
 
 // Log entries that move nothing: who may add them, written from the issue (a reporter comments, staff publish).
-describe('comments and publishing them', () => {
-  const MAY: Record<(typeof NOTE_ACTIONS)[number], readonly string[]> = { comment: ['reporter'], publish_comment: ['dispatcher', 'admin'] };
+describe('log entries that move nothing: comments, handlers\' requests, decisions, 回访', () => {
+  // Issue 11: a handler of the case's unit asks while working on it; staff decide (approve only while it is being
+  // worked on, refuse any time) and call back after closing.
+  const WORKING: CaseState[] = ['dispatched', 'in_progress'];
+  const MAY: Record<(typeof NOTE_ACTIONS)[number], [roles: readonly string[], states: readonly CaseState[]]> = {
+    comment: [['reporter'], CASE_STATES], publish_comment: [['dispatcher', 'admin'], CASE_STATES],
+    request_extension: [['handler'], WORKING], request_hold: [['handler'], WORKING],
+    approve_request: [['dispatcher', 'admin'], WORKING], refuse_request: [['dispatcher', 'admin'], CASE_STATES],
+    callback: [['dispatcher', 'admin'], ['closed']],
+  };
   for (const action of NOTE_ACTIONS) {
     for (const role of ROLES) {
-      it(`${action} by ${role}: ${MAY[action].includes(role) ? 'in every state' : 'never'}`, () => {
-        for (const state of CASE_STATES) assert.equal(mayNote(action, state, role), MAY[action].includes(role), `${state}`);
+      const [roles, states] = MAY[action];
+      it(`${action} by ${role}: ${roles.includes(role) ? states.join(', ') : 'never'}`, () => {
+        for (const state of CASE_STATES) {
+          assert.equal(mayNote(action, state, role, 'u1', 'u1'), roles.includes(role) && states.includes(state), `${state}`);
+        }
       });
     }
   }
+  it('a handler never on another unit\'s case', () => {
+    for (const action of ['request_extension', 'request_hold'] as const) {
+      assert.equal(mayNote(action, 'dispatched', 'handler', 'u2', 'u1'), false);
+      assert.equal(mayNote(action, 'dispatched', 'handler', null, null), false);
+    }
+  });
+  it('requests, refusals and callbacks stay off the public timeline; an approved extension is public', () => {
+    for (const action of ['request_extension', 'request_hold', 'refuse_request', 'callback']) assert.equal(isPublicEntry({ action, publicNote: null }), false, action);
+    assert.equal(isPublicEntry({ action: 'approve_request', publicNote: '需协调供电部门停电作业' }), true);
+    assert.equal(isPublicEntry({ action: 'send_back', publicNote: null }), true);
+  });
   it('a comment is public only once staff gave it a public note; every other entry is public', () => {
     const rows: [string, string | null, boolean][] = [
       ['comment', null, false], ['comment', '又堆了一些', true], ['accept', null, true], ['submit', null, true], ['resolve', '已清理', true],
