@@ -14,6 +14,7 @@ import { reportInput, trackQuery } from './schema.ts';
 import { maskPersonalData } from '../shared/masking.ts';
 import { isPublicCase } from './view.ts';
 import type { Log } from '../shared/log.ts';
+import type { Gazetteer } from '../gazetteer/service.ts';
 
 /** Where a report came from and what else its sender gave, stored in the same transaction as the report. */
 export type Origin = {
@@ -23,7 +24,7 @@ export type Origin = {
   sourceName?: string | null;
   attributes?: Record<string, string> | null;
   mediaUrl?: string | null;
-  /** The photos' own consent; by default the same box as the text (the web form has one). */
+  /** The photos' own consent; by default the form's publish_photos box (with the text's consent). */
   publishPhotos?: boolean;
   /** An integrating system's retry of the same report (retry.ts) gets the first case back. */
   dedupe?: boolean;
@@ -33,6 +34,7 @@ const WEB: Origin = { source: 'web', channel: 'web' };
 export type ReportsDeps = {
   db: Db;
   catalog: Catalog;
+  gazetteer: Gazetteer;
   uploadsDir: string;
   cityPrefix: string;
   bounds: Bounds;
@@ -87,11 +89,24 @@ export function createReportsService(deps: ReportsDeps) {
     const v = validate(raw, uploads.length);
     const photos = await processPhotos(uploads, deps.uploadsDir, deps.photoLimits, deps.log);
     let { lat, lng } = v;
+    let address = v.address;
     if (lat === null) {
       const gps = photos.find((p) => p.gps && inBounds(bounds, p.gps.lat, p.gps.lng))?.gps;
       if (gps) ({ lat, lng } = gps);
     }
-    if (lat === null && v.address === '') {
+    if (lat === null) {
+      // The pin, else the photo's GPS, else the place chosen among candidates, else the typed place if it names one.
+      const found = locate(v.place, address, origin.source === 'web');
+      if (found.error) {
+        await removePhotos(deps.uploadsDir, photos);
+        throw found.error;
+      }
+      if (found.place) {
+        ({ lat, lng } = found.place);
+        if (address === '') address = found.place.name;
+      }
+    }
+    if (lat === null && address === '') {
       await removePhotos(deps.uploadsDir, photos);
       throw new AppError(400, 'invalid_input', { location: 'location_required' });
     }
@@ -101,7 +116,7 @@ export function createReportsService(deps: ReportsDeps) {
       const filed = db.transaction((tx) => {
         const contact = { reporterName: v.name || null, reporterPhone: v.phone || null, reporterEmail: v.email || null };
         const earlier = origin.dedupe ? retried(tx, {
-          apiKeyId: origin.apiKeyId ?? null, categoryId: v.category, description: v.description, lat, lng, address: v.address, createdAt: now, ...contact,
+          apiKeyId: origin.apiKeyId ?? null, categoryId: v.category, description: v.description, lat, lng, address, createdAt: now, ...contact,
         }) : undefined;
         if (earlier) return { trackingNo: earlier.trackingNo, id: earlier.id, repeated: true };
         const seq = nextSeq.get({ day: shanghaiDate(now) })!.last;
@@ -109,7 +124,7 @@ export function createReportsService(deps: ReportsDeps) {
         const category = catalog.activeCategories().find((c) => c.id === v.category)!;
         const row = tx.insert(cases).values({
           trackingNo: no, followCodeHash: sha256(code), categoryId: v.category, state: 'submitted',
-          lat, lng, address: v.address, description: v.description, publish: v.publish, publishPhotos: origin.publishPhotos ?? v.publish,
+          lat, lng, address, description: v.description, publish: v.publish, publishPhotos: origin.publishPhotos ?? (v.publish && v.publish_photos),
           ...contact, source: origin.source, channel: origin.channel, apiKeyId: origin.apiKeyId ?? null, sourceName: origin.sourceName ?? null,
           attributes: origin.attributes && Object.keys(origin.attributes).length ? origin.attributes : null, mediaUrl: origin.mediaUrl || null,
           unitId: category.unitId, createdAt: now, updatedAt: now,
@@ -130,6 +145,21 @@ export function createReportsService(deps: ReportsDeps) {
       await removePhotos(deps.uploadsDir, photos);
       throw e;
     }
+  }
+
+  /**
+   * Where a report without a pin is, from the gazetteer: the chosen candidate, or the typed text when it names one
+   * place. Several matches are a question back to a resident on the form (`place_ambiguous` with the candidates);
+   * an integrating system's report keeps its address without a pin, as before, for staff to place.
+   */
+  function locate(placeId: number | null, address: string, ask: boolean): { place?: { lat: number; lng: number; name: string }; error?: AppError } {
+    const chosen = placeId !== null ? deps.gazetteer.byId(placeId) : null;
+    if (chosen) return { place: chosen };
+    if (address === '') return {};
+    const r = deps.gazetteer.resolve(address);
+    if (r.kind === 'one') return { place: { ...r.place, name: address } };
+    if (r.kind === 'many' && ask) return { error: new AppError(400, 'invalid_input', { address: 'place_ambiguous' }) };
+    return {};
   }
 
   /**
@@ -191,7 +221,7 @@ export function createReportsService(deps: ReportsDeps) {
     return db.select().from(caseLog).where(eq(caseLog.caseId, caseId)).orderBy(asc(caseLog.at), asc(caseLog.id)).all();
   }
 
-  return { validate, submit, nearby, support, findForReporter, photosOf, logOf };
+  return { validate, submit, locate, nearby, support, findForReporter, photosOf, logOf };
 }
 
 export type ReportsService = ReturnType<typeof createReportsService>;
