@@ -3,7 +3,7 @@ import type { AppEnv } from '../env.ts';
 import { AppError, parseInput } from '../shared/errors.ts';
 import { clientIp } from '../shared/http.ts';
 import { actorOf, readBody } from '../staff/web.ts';
-import { suggestQuery } from './schema.ts';
+import { nearQuery, suggestQuery } from './schema.ts';
 
 /** Public: suggestions as a resident types, and the schematic map's layer (cached by browsers, revalidated by ETag). */
 export const placeRoutes = new Hono<AppEnv>()
@@ -11,6 +11,11 @@ export const placeRoutes = new Hono<AppEnv>()
     const { q } = parseInput(suggestQuery, c.req.query());
     const items = c.var.services.gazetteer.suggest(q).map((p) => ({ id: p.id, name: p.name, kind: p.kind, lat: p.lat, lng: p.lng }));
     return c.json({ items });
+  })
+  .get('/near', (c) => {
+    const { lat, lng } = parseInput(nearQuery, c.req.query());
+    const p = c.var.services.gazetteer.near(lat, lng);
+    return c.json({ place: p ? { id: p.id, name: p.name, kind: p.kind } : null });
   })
   .get('/map.geojson', (c) => {
     const g = c.var.services.gazetteer;

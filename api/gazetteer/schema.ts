@@ -31,3 +31,5 @@ export const placeInput = z.object({
 export type PlaceInput = z.output<typeof placeInput>;
 
 export const suggestQuery = z.object({ q: z.string().trim().max(100).default('') });
+
+export const nearQuery = z.object({ lat: coordinate(-90, 90), lng: coordinate(-180, 180) });

@@ -34,9 +34,9 @@ export const casesZh = {
     date_invalid: '日期格式不正确。',
     workday_not_weekend: '调休上班日只能是星期六或星期日。',
     periods_invalid: '工作时间须按先后填写，格式为 HH:MM，开始早于结束，时段不能重叠。',
-    rating_not_closed: '问题结案后才能评价。',
+    rating_not_closed: '问题办结后才能评价。',
     already_rated: '您已评价过，感谢您的反馈。',
     rating_required: '请选择满意程度。',
-    comment_invalid: '未找到这条待公开的报料人补充说明。',
+    comment_invalid: '未找到这条待公开的反映人补充说明。',
   } as Record<string, string>,
 };

@@ -11,6 +11,8 @@ import { httpZh } from './http.zh.ts';
 import { httpEn } from './http.en.ts';
 import { drivesZh } from './drives.zh.ts';
 import { drivesEn } from './drives.en.ts';
+import { gazetteerZh } from './gazetteer.zh.ts';
+import { gazetteerEn } from './gazetteer.en.ts';
 
 export { fmt, ordinal } from './fmt.ts';
 export * from './lang.ts';
@@ -28,7 +30,7 @@ export function mergeCatalogs<T extends object[]>(...parts: T): Intersect<T> {
   return out as Intersect<T>;
 }
 
-const zh = mergeCatalogs(reportsZh, staffZh, casesZh, opendataZh, httpZh, drivesZh);
+const zh = mergeCatalogs(reportsZh, staffZh, casesZh, opendataZh, httpZh, drivesZh, gazetteerZh);
 /** What the API says (errors, states, events, roles, Open311 and CSV words), in each language. */
 export type ApiMessages = typeof zh;
-export const apiMessages: Record<Lang, ApiMessages> = { zh, en: mergeCatalogs(reportsEn, staffEn, casesEn, opendataEn, httpEn, drivesEn) };
+export const apiMessages: Record<Lang, ApiMessages> = { zh, en: mergeCatalogs(reportsEn, staffEn, casesEn, opendataEn, httpEn, drivesEn, gazetteerEn) };

@@ -183,6 +183,22 @@ export function createReportsService(deps: ReportsDeps) {
       .map(({ lat: _lat, lng: _lng, address, ...r }) => ({ ...r, address: maskPersonalData(address) }));
   }
 
+  let popular: { at: number; ids: string[] } | null = null;
+  /**
+   * The categories residents report most (the last year's cases), for the form's short picker; the catalog's order
+   * fills up a young city's list. Kept for ten minutes: it moves slowly.
+   */
+  function popularCategories(n = 6): string[] {
+    const now = clock().getTime();
+    if (!popular || now - popular.at > 600_000) {
+      const rows = db.select({ id: cases.categoryId, n: sql<number>`count(*)` }).from(cases)
+        .where(gte(cases.createdAt, new Date(now - 365 * 86_400_000))).groupBy(cases.categoryId).orderBy(sql`count(*) desc`).all();
+      popular = { at: now, ids: rows.map((r) => r.id) };
+    }
+    const active = catalog.activeCategories().filter((c) => c.id !== 'other').map((c) => c.id);
+    return [...popular.ids.filter((id) => active.includes(id)), ...active].filter((id, i, all) => all.indexOf(id) === i).slice(0, n);
+  }
+
   /** "Me too": one more resident following an open report, once a day per client. */
   function support(trackingNo: string, clientIp: string) {
     const now = clock();
@@ -221,7 +237,7 @@ export function createReportsService(deps: ReportsDeps) {
     return db.select().from(caseLog).where(eq(caseLog.caseId, caseId)).orderBy(asc(caseLog.at), asc(caseLog.id)).all();
   }
 
-  return { validate, submit, locate, nearby, support, findForReporter, photosOf, logOf };
+  return { validate, submit, locate, popularCategories, nearby, support, findForReporter, photosOf, logOf };
 }
 
 export type ReportsService = ReturnType<typeof createReportsService>;
