@@ -1,5 +1,10 @@
 // 案件办理（受理、派遣、处置、核查）的错误提示。
 export const casesZh = {
+  // 工作人员用语（工作台）；市民看到的是 states 中的公开用语（已办结、暂缓办理（已列入计划）……）。
+  staffStates: {
+    submitted: '待受理', accepted: '已立案', rejected: '不予立案', duplicate: '已合并',
+    dispatched: '已派遣', in_progress: '处置中', on_hold: '挂账', resolved: '已处置', closed: '已结案',
+  },
   // 案件来源（渠道），与 db/schema.ts 的 CHANNELS 一一对应。
   channels: { web: '网站', api: '接口', hotline: '热线', patrol: '巡查' },
   errors: {

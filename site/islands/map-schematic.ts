@@ -1,7 +1,8 @@
 type Feature = { properties: { name: string; kind: string }; geometry: { type: 'Point' | 'LineString'; coordinates: number[] | number[][] } };
 
-/** Which labels show from which zoom: roads and landmarks first, then communities, schools and markets, then bus stops. */
+/** Which labels show from which zoom, and which wins when two would overlap (lower first). */
 const LABEL_ZOOM: Record<string, number> = { road: 13, landmark: 13, community: 15, school: 15, market: 15, bus_stop: 16 };
+const PRIORITY: Record<string, number> = { landmark: 0, road: 1, school: 2, market: 2, community: 3, bus_stop: 4 };
 
 /**
  * The schematic city: the gazetteer's roads as labelled lines, places as labelled dots, the district's outline. Drawn in
@@ -12,8 +13,14 @@ export async function drawSchematic(L: typeof import('leaflet'), map: L.Map, url
   try {
     data = await (await fetch(url)).json();
   } catch { return; } // the pin and the typed place still work without the drawing
-  const labelled: [L.Layer, number][] = [];
+  const labelled: { layer: L.Layer; from: number; rank: number }[] = [];
   const renderer = L.svg({ padding: 0.5 });
+  // Labels under the case markers and clusters (markerPane is 600), above the drawing (overlayPane is 400).
+  map.createPane('schLabels').style.zIndex = '450';
+  const label = (layer: L.Layer, name: string, kind: string, opts: L.TooltipOptions) => {
+    layer.bindTooltip(name, { permanent: true, pane: 'schLabels', className: `sch-label sch-label-${kind}`, interactive: false, ...opts });
+    labelled.push({ layer, from: LABEL_ZOOM[kind] ?? 16, rank: PRIORITY[kind] ?? 5 });
+  };
   for (const f of data.features) {
     const { name, kind } = f.properties;
     if (f.geometry.type === 'LineString') {
@@ -24,21 +31,29 @@ export async function drawSchematic(L: typeof import('leaflet'), map: L.Map, url
       }
       L.polyline(latlngs, { renderer, className: 'sch-road-casing', interactive: false }).addTo(map);
       const road = L.polyline(latlngs, { renderer, className: 'sch-road', interactive: false }).addTo(map);
-      road.bindTooltip(name, { permanent: true, direction: 'center', className: 'sch-label sch-label-road', interactive: false });
-      labelled.push([road, LABEL_ZOOM.road]);
+      label(road, name, 'road', { direction: 'center' });
     } else {
       const [lng, lat] = f.geometry.coordinates as number[];
       const dot = L.circleMarker([lat, lng], { renderer, radius: kind === 'bus_stop' ? 3 : 4, className: `sch-dot sch-${kind}`, interactive: false }).addTo(map);
-      dot.bindTooltip(name, { permanent: true, direction: 'right', offset: [4, 0], className: `sch-label sch-label-${kind}`, interactive: false });
-      labelled.push([dot, LABEL_ZOOM[kind] ?? 16]);
+      label(dot, name, kind, { direction: 'right', offset: [4, 0] });
     }
   }
+  labelled.sort((a, b) => a.rank - b.rank);
+  // Open the labels this zoom allows, then drop any that would overlap one placed before it (landmarks first).
   const show = () => {
     const z = map.getZoom();
-    for (const [layer, from] of labelled) {
-      if (z >= from) layer.openTooltip(); else layer.closeTooltip();
+    const placed: DOMRect[] = [];
+    for (const { layer, from } of labelled) {
+      if (z < from) { layer.closeTooltip(); continue; }
+      layer.openTooltip();
+      const el = layer.getTooltip()?.getElement();
+      if (!el) continue;
+      el.classList.remove('sch-hidden');
+      const r = el.getBoundingClientRect();
+      const hit = placed.some((p) => r.left < p.right + 2 && r.right > p.left - 2 && r.top < p.bottom && r.bottom > p.top);
+      if (hit) el.classList.add('sch-hidden'); else placed.push(r);
     }
   };
-  map.on('zoomend', show);
+  map.on('zoomend moveend', show);
   show();
 }

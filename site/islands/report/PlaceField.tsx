@@ -49,7 +49,7 @@ export function PlaceField({ t, kinds, js, defaultValue, candidates, chosen, err
     <div class={`field place-field ${error ? 'invalid' : ''}`}>
       <label for="address">{t.address}</label>
       <span class="hint" id="address-hint">{t.addressHint}</span>
-      <input id="address" name="address" type="text" maxLength={200} defaultValue={defaultValue} autocomplete="off"
+      <input ref={input} id="address" name="address" type="text" maxLength={200} defaultValue={defaultValue} autocomplete="off"
         aria-describedby={described} aria-invalid={error || locationError ? 'true' : undefined}
         onInput={js ? (e) => typed(e.currentTarget.value) : undefined} />
       {error && <span class="error" id="address-error">{error}</span>}
