@@ -13,13 +13,25 @@ export async function drawSchematic(L: typeof import('leaflet'), map: L.Map, url
   try {
     data = await (await fetch(url)).json();
   } catch { return; } // the pin and the typed place still work without the drawing
-  const labelled: { layer: L.Layer; from: number; rank: number }[] = [];
+  const labelled: { layer: L.Layer; from: number; rank: number; line?: L.LatLng[] }[] = [];
   const renderer = L.svg({ padding: 0.5 });
   // Labels under the case markers and clusters (markerPane is 600), above the drawing (overlayPane is 400).
   map.createPane('schLabels').style.zIndex = '450';
-  const label = (layer: L.Layer, name: string, kind: string, opts: L.TooltipOptions) => {
+  const label = (layer: L.Layer, name: string, kind: string, opts: L.TooltipOptions, line?: L.LatLng[]) => {
     layer.bindTooltip(name, { permanent: true, pane: 'schLabels', className: `sch-label sch-label-${kind}`, interactive: false, ...opts });
-    labelled.push({ layer, from: LABEL_ZOOM[kind] ?? 16, rank: PRIORITY[kind] ?? 5 });
+    labelled.push({ layer, from: LABEL_ZOOM[kind] ?? 16, rank: PRIORITY[kind] ?? 5, line });
+  };
+  /** Where a road's name goes: its point nearest the middle of the view, or null when it does not cross the view. */
+  const roadAnchor = (line: L.LatLng[]) => {
+    const c = map.latLngToLayerPoint(map.getCenter());
+    let best: { p: L.Point; d: number } | null = null;
+    for (let i = 1; i < line.length; i++) {
+      const p = L.LineUtil.closestPointOnSegment(c, map.latLngToLayerPoint(line[i - 1]), map.latLngToLayerPoint(line[i]));
+      const d = p.distanceTo(c);
+      if (!best || d < best.d) best = { p, d };
+    }
+    const at = best && map.layerPointToLatLng(best.p);
+    return at && map.getBounds().pad(-0.08).contains(at) ? at : null;
   };
   for (const f of data.features) {
     const { name, kind } = f.properties;
@@ -31,7 +43,7 @@ export async function drawSchematic(L: typeof import('leaflet'), map: L.Map, url
       }
       L.polyline(latlngs, { renderer, className: 'sch-road-casing', interactive: false }).addTo(map);
       const road = L.polyline(latlngs, { renderer, className: 'sch-road', interactive: false }).addTo(map);
-      label(road, name, 'road', { direction: 'center' });
+      label(road, name, 'road', { direction: 'center' }, latlngs);
     } else {
       const [lng, lat] = f.geometry.coordinates as number[];
       const dot = L.circleMarker([lat, lng], { renderer, radius: kind === 'bus_stop' ? 3 : 4, className: `sch-dot sch-${kind}`, interactive: false }).addTo(map);
@@ -43,9 +55,10 @@ export async function drawSchematic(L: typeof import('leaflet'), map: L.Map, url
   const show = () => {
     const z = map.getZoom();
     const placed: DOMRect[] = [];
-    for (const { layer, from } of labelled) {
-      if (z < from) { layer.closeTooltip(); continue; }
-      layer.openTooltip();
+    for (const { layer, from, line } of labelled) {
+      const at = line ? roadAnchor(line) : undefined;
+      if (z < from || at === null) { layer.closeTooltip(); continue; }
+      layer.openTooltip(at);
       const el = layer.getTooltip()?.getElement();
       if (!el) continue;
       el.classList.remove('sch-hidden');

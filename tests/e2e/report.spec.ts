@@ -64,7 +64,14 @@ test('with no map key and no network the schematic city is drawn with labelled r
     await page.goto(url);
     const map = page.locator('.map.schematic');
     await expect(map.locator('.sch-label-road:not(.sch-hidden)').first(), url).toBeVisible();
-    await expect(map.locator('.sch-label-landmark:not(.sch-hidden)').first(), url).toBeVisible();
+    // Inside the map's frame, not merely in the page: the names a person reads to tell where the pin is.
+    const inFrame = (selector: string) => map.evaluate((el, sel) => {
+      const f = el.getBoundingClientRect();
+      return [...el.querySelectorAll(`${sel}:not(.sch-hidden)`)].map((l) => l.getBoundingClientRect())
+        .filter((r) => r.left >= f.left && r.right <= f.right && r.top >= f.top && r.bottom <= f.bottom).length;
+    }, selector);
+    expect(await inFrame('.sch-label-road'), `${url}: road names in view`).toBeGreaterThan(0);
+    expect(await inFrame('.sch-label:not(.sch-label-road)'), `${url}: landmarks, communities… in view`).toBeGreaterThan(0);
     await expect(map.locator('.leaflet-control-attribution')).toContainText('示意图');
     await expect(map.locator('.leaflet-tile')).toHaveCount(0);
     const text = await page.locator('body').innerText();
