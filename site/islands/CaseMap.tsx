@@ -3,7 +3,7 @@ import type { MapOptions } from '../lib/map-options.ts';
 
 type Props = { map: MapOptions; lat: number; lng: number; label: string };
 
-/** A small map with the case's pin (the coordinates are also written out as text for people without it). */
+/** A small map with the case's pin (the place is also written out in words for people without it). */
 export default function CaseMap({ map, lat, lng, label }: Props) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
