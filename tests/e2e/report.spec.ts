@@ -54,6 +54,16 @@ test('typing a place suggests it from the gazetteer and choosing it sets the pin
   await expect(page.getByLabel('地点', { exact: true })).toHaveValue('人民广场');
   await expect(page.getByText('已标注在人民广场附近')).toBeVisible();
   await expect(page.locator('.leaflet-marker-icon.pin')).toHaveCount(1);
+
+  // Sent without choosing, an ambiguous place comes back as a question, with the matches offered.
+  await page.goto('/report');
+  await expect(page.locator('.submit-bar')).toBeAttached();
+  await page.locator('.chips').first().locator('label').first().click();
+  await page.getByLabel('地点', { exact: true }).fill('人民');
+  await page.getByLabel('问题描述', { exact: true }).fill('垃圾落地');
+  await page.getByRole('button', { name: '提交' }).click();
+  await expect(page.locator('#address-error')).toContainText('有多个地点与此名称相符');
+  await expect(page.locator('.suggestion')).toHaveCount(5);
 });
 
 test('with no map key and no network the schematic city is drawn with labelled roads and landmarks on /report, /reports and a case page', async ({ page, context }) => {

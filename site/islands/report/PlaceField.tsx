@@ -26,6 +26,8 @@ export function PlaceField({ t, kinds, js, defaultValue, candidates, chosen, err
   const ctrl = useRef<AbortController | null>(null);
 
   useEffect(() => () => clearTimeout(timer.current), []);
+  // The server found several places for what was typed: offer them as suggestions (unless it listed them already).
+  useEffect(() => { if (js && error && !candidates.length && input.current) typed(input.current.value); }, [error, js]);
   function typed(q: string) {
     clearTimeout(timer.current);
     timer.current = setTimeout(async () => {
