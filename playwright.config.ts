@@ -34,6 +34,8 @@ export default defineConfig({
     env: {
       PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: 'tests/.tmp/e2e-data', PUBLIC_URL: `http://127.0.0.1:${PORT}`,
       DEMO: '1', RATE_LIMITS: 'off', DEMO_PASSWORD: 'demo-password-2026',
+      // Footer filings (sample values, as a deployment sets them)
+      SITE_ID: '4417020001', ICP_NO: '粤ICP备00000000号', PSB_NO: '粤公网安备 44170202000000号', BUREAU_PHONE: '0662-3333333',
     },
   },
 });

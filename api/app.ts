@@ -11,6 +11,7 @@ import { apiLang, clientIp, responseStatus } from './shared/http.ts';
 import { canonicalRequest } from './shared/request-guards.ts';
 import { requestLog } from './shared/request-log.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { placeRoutes } from './gazetteer/routes.ts';
 import { uploadRoutes } from './reports/uploads.ts';
 import { loadStaff } from './staff/middleware.ts';
 import { staffRoutes } from './staff/routes.ts';
@@ -108,6 +109,7 @@ export function createApp(services: Services, mountSite?: SiteMount) {
     return c.json({ status: 'ok' });
   });
   app.route('/api', reportRoutes);
+  app.route('/api/places', placeRoutes);
   app.route('/api/cases', publicCaseRoutes);
   app.route('/api/staff/cases', caseRoutes);
   app.route('/api/track', ratingRoutes);

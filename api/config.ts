@@ -45,6 +45,12 @@ export const configSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180), // reporters' contacts kept after a case finishes
   VOLUNTEER_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(1095), // volunteers' phones kept after their last drive (for lookups and new certificates)
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  // What a Chinese government site shows in its footer (empty: the line is left out).
+  BUREAU_ADDRESS: z.string().max(200).default(''),
+  BUREAU_PHONE: z.string().max(50).default(''),
+  SITE_ID: z.string().regex(/^$|^\d{10}$/, '网站标识码: 10 digits').default(''),
+  ICP_NO: z.string().max(60).default(''), // e.g. 粤ICP备12345678号
+  PSB_NO: z.string().max(60).default(''), // e.g. 粤公网安备 44170202000123号
   CSP_REPORT_ONLY: flag(false), // send the pages' Content-Security-Policy as …-Report-Only (trying a change)
 });
 

@@ -21,6 +21,7 @@ import { createRetention, reporterContacts } from './privacy/retention.ts';
 import type { DestinationStream } from 'pino';
 import { createDrives } from './drives/service.ts';
 import { volunteerContacts } from './drives/retention.ts';
+import { createGazetteer } from './gazetteer/service.ts';
 
 /** A secret for signed links and hashes: from SECRET, else generated once and kept in the database. */
 function loadSecret(db: Db, configured?: string): string {
@@ -53,14 +54,15 @@ export function createServices(config: Config, opts: { clock?: () => Date; logTo
   const secret = loadSecret(db, config.SECRET);
   const catalog = createCatalog(db);
   const photoLimits = { maxPhotos: config.MAX_PHOTOS, maxBytes: config.MAX_PHOTO_MB * 1048576, maxPixels: config.MAX_PHOTO_PIXELS };
+  const audit = createAudit(db, clock);
+  const gazetteer = createGazetteer({ db, audit, clock, bounds: config.CITY_BOUNDS });
   const reports = createReportsService({
-    db, catalog, log, clock, secret, uploadsDir: config.uploadsDir, cityPrefix: config.CITY_PREFIX, bounds: config.CITY_BOUNDS, photoLimits,
+    db, catalog, gazetteer, log, clock, secret, uploadsDir: config.uploadsDir, cityPrefix: config.CITY_PREFIX, bounds: config.CITY_BOUNDS, photoLimits,
   });
   const summary = createSummary(db, clock);
   const publicCases = createPublicCases(db, secret, clock);
   const map = createMap(db, clock);
   const sessions = createSessions(db, clock);
-  const audit = createAudit(db, clock);
   const cases = createCases({ db, clock, config, secret, catalog, audit, reports });
   const staff = createStaffService({ db, clock, config, sessions, audit });
   const stats = createStats(db, clock);
@@ -70,7 +72,7 @@ export function createServices(config: Config, opts: { clock?: () => Date; logTo
   // Retention tasks: reporters' contacts RETENTION_DAYS after their case finished; volunteers' VOLUNTEER_RETENTION_DAYS after their last drive.
   const retention = createRetention({ db, clock, log, days: config.RETENTION_DAYS }, [reporterContacts, volunteerContacts(config.VOLUNTEER_RETENTION_DAYS)]);
   return {
-    config, db, log, clock, secret, catalog, reports, summary, publicCases, map, sessions, audit, cases, staff, stats, drives, retention,
+    config, db, log, clock, secret, catalog, gazetteer, reports, summary, publicCases, map, sessions, audit, cases, staff, stats, drives, retention,
     close: () => db.$client.close(),
   };
 }

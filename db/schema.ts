@@ -281,3 +281,20 @@ export const driveCertificates = sqliteTable('drive_certificates', {
   items: text('items', { mode: 'json' }).notNull().$type<{ date: string; titleZh: string; titleEn: string; hours: number }[]>(),
   issuedAt: instant('issued_at').notNull(),
 }, (t) => [index('drive_certificates_phone').on(t.phone)]);
+
+// ── Gazetteer (地名库): what residents type, where it is, and what the schematic map draws ─────────────
+
+export const PLACE_KINDS = ['road', 'landmark', 'community', 'school', 'market', 'bus_stop', 'district'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+export const places = sqliteTable('places', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull(), // other names residents type (简称, 旧称)
+  kind: text('kind', { enum: PLACE_KINDS }).notNull(),
+  lat: real('lat').notNull(), // where a typed match puts the pin (a road's middle)
+  lng: real('lng').notNull(),
+  /** A road's polyline or a district's outline as [lat, lng] pairs; null for a point. */
+  line: text('line', { mode: 'json' }).$type<[number, number][]>(),
+  updatedAt: instant('updated_at').notNull(),
+}, (t) => [index('places_name').on(t.name)]);

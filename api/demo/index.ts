@@ -5,6 +5,7 @@ import { seedCatalog } from '../../db/catalog.ts';
 import { seedDemo, type SeedDemoResult } from './demo.ts';
 import { seedDemoStaff } from './staff.ts';
 import { seedDemoDrives } from './drives.ts';
+import { seedDemoGazetteer } from './gazetteer.ts';
 
 export { CATEGORIES, UNITS, seedCatalog } from '../../db/catalog.ts';
 export { DEMO_SEED, demoFollowCode, seedDemo, type SeedDemoOptions, type SeedDemoResult } from './demo.ts';
@@ -20,6 +21,10 @@ export async function seedOnStart(
   services.cases.calendar.get(); // the first read seeds calendar_days from CN_HOLIDAYS (once)
   const demo = opts.demo && !hasCases(services) ? await seedDemo(services, { now: opts.now, log }) : null;
   if (opts.demo) await seedDemoStaff(services, { log });
+  if (opts.demo) {
+    const n = seedDemoGazetteer(services, opts.now);
+    if (n) log(`seeded the demo gazetteer: ${n} roads, places and the district outline`);
+  }
   if (opts.demo) {
     const d = seedDemoDrives(services, opts.now);
     if (d.occurrences) log(`seeded the Friday drive at 沿江南社区: ${d.occurrences} occurrences, ${d.signups} signups`);

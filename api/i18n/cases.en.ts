@@ -1,6 +1,11 @@
 import type { casesZh } from './cases.zh.ts';
 
 export const casesEn: typeof casesZh = {
+  // Staff words (the console); residents read the public words in states.
+  staffStates: {
+    submitted: 'Awaiting acceptance', accepted: 'Accepted', rejected: 'Not accepted', duplicate: 'Merged',
+    dispatched: 'Dispatched', in_progress: 'In progress', on_hold: 'On hold', resolved: 'Fixed, awaiting check', closed: 'Closed',
+  },
   channels: { web: 'Website', api: 'API', hotline: 'Hotline', patrol: 'Patrol' },
   errors: {
     conflict: 'Someone else has just handled this case. Reload the page and try again.',

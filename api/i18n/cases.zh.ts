@@ -1,5 +1,10 @@
 // 案件办理（受理、派遣、处置、核查）的错误提示。
 export const casesZh = {
+  // 工作人员用语（工作台）；市民看到的是 states 中的公开用语（已办结、暂缓办理（已列入计划）……）。
+  staffStates: {
+    submitted: '待受理', accepted: '已立案', rejected: '不予立案', duplicate: '已合并',
+    dispatched: '已派遣', in_progress: '处置中', on_hold: '挂账', resolved: '已处置', closed: '已结案',
+  },
   // 案件来源（渠道），与 db/schema.ts 的 CHANNELS 一一对应。
   channels: { web: '网站', api: '接口', hotline: '热线', patrol: '巡查' },
   errors: {
@@ -34,9 +39,9 @@ export const casesZh = {
     date_invalid: '日期格式不正确。',
     workday_not_weekend: '调休上班日只能是星期六或星期日。',
     periods_invalid: '工作时间须按先后填写，格式为 HH:MM，开始早于结束，时段不能重叠。',
-    rating_not_closed: '问题结案后才能评价。',
+    rating_not_closed: '问题办结后才能评价。',
     already_rated: '您已评价过，感谢您的反馈。',
     rating_required: '请选择满意程度。',
-    comment_invalid: '未找到这条待公开的报料人补充说明。',
+    comment_invalid: '未找到这条待公开的反映人补充说明。',
   } as Record<string, string>,
 };

@@ -13,15 +13,15 @@ export const reportsEn: typeof reportsZh = {
   },
   states: {
     submitted: 'Awaiting acceptance', accepted: 'Accepted', rejected: 'Not accepted', duplicate: 'Merged',
-    dispatched: 'Dispatched', in_progress: 'In progress', on_hold: 'On hold', resolved: 'Fixed, awaiting check', closed: 'Closed',
+    dispatched: 'Dispatched', in_progress: 'In progress', on_hold: 'Deferred (scheduled)', resolved: 'Fixed, awaiting check', closed: 'Done',
   },
   track: {
     events: {
       submit: 'Reported by a resident', accept: 'Accepted', reject: 'Not accepted', merge: 'Merged with an existing report',
-      dispatch: 'Dispatched to the unit in charge', start: 'Work started', hold: 'Put on hold', resume: 'Resumed',
-      resolve: 'Fixed, awaiting check', close: 'Checked and closed', rework: 'Check failed, sent back for rework',
+      dispatch: 'Dispatched to the unit in charge', start: 'Work started', hold: 'Deferred and scheduled', resume: 'Resumed',
+      resolve: 'Fixed, awaiting check', close: 'Checked and done', rework: 'Check failed, sent back for rework',
       reopen: 'Reopened after the resident’s rating', rate: 'Rated by the resident', support: 'Another resident reported this too',
-      comment: 'More from the reporter',
+      comment: 'More from the resident who reported it',
     },
   },
   reports: {
@@ -55,7 +55,7 @@ export const reportsEn: typeof reportsZh = {
     csrf: 'The request’s origin could not be verified. Reload the page and try again.',
     not_found: 'That page or record was not found.',
     track_not_found: 'The tracking number or code is not right. Please check and try again.',
-    case_closed: 'This problem is already closed.',
+    case_closed: 'This problem has already been dealt with.',
     already_supported: 'You have already said so. Thank you!',
     server_error: 'The system is busy. Please try again later.',
   },

@@ -11,19 +11,19 @@ export const reportsZh = {
   },
   states: {
     submitted: '待受理', accepted: '已立案', rejected: '不予立案', duplicate: '已合并',
-    dispatched: '已派遣', in_progress: '处置中', on_hold: '挂账', resolved: '已处置', closed: '已结案',
+    dispatched: '已派遣', in_progress: '处置中', on_hold: '暂缓办理（已列入计划）', resolved: '已处置，待核查', closed: '已办结',
   },
   track: {
     events: {
       submit: '市民反映问题', accept: '受理立案', reject: '不予立案', merge: '与已有问题合并办理',
-      dispatch: '派遣至处置单位', start: '开始处置', hold: '挂账', resume: '恢复办理',
-      resolve: '处置完毕，待核查', close: '核查通过，结案', rework: '核查未通过，返工处置',
+      dispatch: '派遣至处置单位', start: '开始处置', hold: '暂缓办理，已列入计划', resume: '恢复办理',
+      resolve: '处置完毕，待核查', close: '核查通过，已办结', rework: '核查未通过，返工处置',
       reopen: '市民不满意，重新办理', rate: '市民评价', support: '有市民表示也遇到此问题',
-      comment: '报料人补充说明',
+      comment: '反映人补充说明',
     },
   },
   reports: {
-    buckets: { open: '办理中', closed: '未立案/已合并', fixed: '已办结' },
+    buckets: { open: '办理中', closed: '不予立案/已合并', fixed: '已办结' },
     ratings: { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' },
   },
   errors: {
@@ -53,7 +53,7 @@ export const reportsZh = {
     csrf: '请求来源校验失败，请刷新页面后重试。',
     not_found: '未找到该页面或记录。',
     track_not_found: '受理编号或查询码不正确，请核对后重试。',
-    case_closed: '该问题已结案，无需再表示关注。',
+    case_closed: '该问题已办结，无需再表示关注。',
     already_supported: '您已表示过关注，感谢！',
     server_error: '系统繁忙，请稍后再试。',
   },

@@ -19,7 +19,10 @@ export const reportInput = z.object({
   name: text(50, 'name_too_long'),
   phone: text(20, 'phone_invalid').refine((v) => v === '' || PHONE.test(v.replace(/[\s-]/g, '')), 'phone_invalid'),
   email: text(200, 'email_invalid').refine((v) => v === '' || z.email().safeParse(v).success, 'email_invalid'),
-  publish: checkbox,
+  publish: checkbox, // the description, once staff accept (the web form says so and always sends it)
+  publish_photos: checkbox, // the photos: their own, opt-in consent (PIPL art. 25)
+  place: z.union([z.literal(''), z.coerce.number().int().positive()]).optional()
+    .transform((v) => (v === '' || v === undefined ? null : v)), // a gazetteer place the resident chose among candidates
   website: z.string().optional(), // honeypot: people never see it, bots fill it
 }).superRefine((v, ctx) => {
   if ((v.lat === null) !== (v.lng === null)) ctx.addIssue({ code: 'custom', path: ['location'], message: 'location_incomplete' });

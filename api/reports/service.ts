@@ -14,6 +14,7 @@ import { reportInput, trackQuery } from './schema.ts';
 import { maskPersonalData } from '../shared/masking.ts';
 import { isPublicCase } from './view.ts';
 import type { Log } from '../shared/log.ts';
+import type { Gazetteer } from '../gazetteer/service.ts';
 
 /** Where a report came from and what else its sender gave, stored in the same transaction as the report. */
 export type Origin = {
@@ -23,7 +24,7 @@ export type Origin = {
   sourceName?: string | null;
   attributes?: Record<string, string> | null;
   mediaUrl?: string | null;
-  /** The photos' own consent; by default the same box as the text (the web form has one). */
+  /** The photos' own consent; by default the form's publish_photos box (with the text's consent). */
   publishPhotos?: boolean;
   /** An integrating system's retry of the same report (retry.ts) gets the first case back. */
   dedupe?: boolean;
@@ -35,6 +36,7 @@ const WEB: Origin = { source: 'web', channel: 'web' };
 export type ReportsDeps = {
   db: Db;
   catalog: Catalog;
+  gazetteer: Gazetteer;
   uploadsDir: string;
   cityPrefix: string;
   bounds: Bounds;
@@ -89,11 +91,24 @@ export function createReportsService(deps: ReportsDeps) {
     const v = validate(raw, uploads.length);
     const photos = await processPhotos(uploads, deps.uploadsDir, deps.photoLimits, deps.log);
     let { lat, lng } = v;
+    let address = v.address;
     if (lat === null) {
       const gps = photos.find((p) => p.gps && inBounds(bounds, p.gps.lat, p.gps.lng))?.gps;
       if (gps) ({ lat, lng } = gps);
     }
-    if (lat === null && v.address === '') {
+    if (lat === null) {
+      // The pin, else the photo's GPS, else the place chosen among candidates, else the typed place if it names one.
+      const found = locate(v.place, address, origin.source === 'web');
+      if (found.error) {
+        await removePhotos(deps.uploadsDir, photos);
+        throw found.error;
+      }
+      if (found.place) {
+        ({ lat, lng } = found.place);
+        if (address === '') address = found.place.name;
+      }
+    }
+    if (lat === null && address === '') {
       await removePhotos(deps.uploadsDir, photos);
       throw new AppError(400, 'invalid_input', { location: 'location_required' });
     }
@@ -103,7 +118,7 @@ export function createReportsService(deps: ReportsDeps) {
       const filed = db.transaction((tx) => {
         const contact = { reporterName: v.name || null, reporterPhone: v.phone || null, reporterEmail: v.email || null };
         const earlier = origin.dedupe ? retried(tx, {
-          apiKeyId: origin.apiKeyId ?? null, categoryId: v.category, description: v.description, lat, lng, address: v.address, createdAt: now, ...contact,
+          apiKeyId: origin.apiKeyId ?? null, categoryId: v.category, description: v.description, lat, lng, address, createdAt: now, ...contact,
         }) : undefined;
         if (earlier) return { trackingNo: earlier.trackingNo, id: earlier.id, repeated: true };
         const seq = nextSeq.get({ day: shanghaiDate(now) })!.last;
@@ -111,7 +126,7 @@ export function createReportsService(deps: ReportsDeps) {
         const category = catalog.activeCategories().find((c) => c.id === v.category)!;
         const row = tx.insert(cases).values({
           trackingNo: no, followCodeHash: sha256(code), categoryId: v.category, state: 'submitted',
-          lat, lng, address: v.address, description: v.description, publish: v.publish, publishPhotos: origin.publishPhotos ?? v.publish,
+          lat, lng, address, description: v.description, publish: v.publish, publishPhotos: origin.publishPhotos ?? (v.publish && v.publish_photos),
           ...contact, source: origin.source, channel: origin.channel, apiKeyId: origin.apiKeyId ?? null, sourceName: origin.sourceName ?? null,
           attributes: origin.attributes && Object.keys(origin.attributes).length ? origin.attributes : null, mediaUrl: origin.mediaUrl || null,
           unitId: category.unitId, createdAt: now, updatedAt: now,
@@ -136,6 +151,21 @@ export function createReportsService(deps: ReportsDeps) {
   }
 
   /**
+   * Where a report without a pin is, from the gazetteer: the chosen candidate, or the typed text when it names one
+   * place. Several matches are a question back to a resident on the form (`place_ambiguous` with the candidates);
+   * an integrating system's report keeps its address without a pin, as before, for staff to place.
+   */
+  function locate(placeId: number | null, address: string, ask: boolean): { place?: { lat: number; lng: number; name: string }; error?: AppError } {
+    const chosen = placeId !== null ? deps.gazetteer.byId(placeId) : null;
+    if (chosen) return { place: chosen };
+    if (address === '') return {};
+    const r = deps.gazetteer.resolve(address);
+    if (r.kind === 'one') return { place: { ...r.place, name: address } };
+    if (r.kind === 'many' && ask) return { error: new AppError(400, 'invalid_input', { address: 'place_ambiguous' }) };
+    return {};
+  }
+
+  /**
    * Public open reports of the same category within ~100 m, nearest first (the "is it one of these?" list). A report
    * not yet accepted is not public, so it is not listed; addresses are masked like everywhere else in public.
    */
@@ -154,6 +184,22 @@ export function createReportsService(deps: ReportsDeps) {
       .sort((a, b) => a.distance - b.distance)
       .slice(0, 5)
       .map(({ lat: _lat, lng: _lng, address, ...r }) => ({ ...r, address: maskPersonalData(address) }));
+  }
+
+  let popular: { at: number; ids: string[] } | null = null;
+  /**
+   * The categories residents report most (the last year's cases), for the form's short picker; the catalog's order
+   * fills up a young city's list. Kept for ten minutes: it moves slowly.
+   */
+  function popularCategories(n = 6): string[] {
+    const now = clock().getTime();
+    if (!popular || now - popular.at > 600_000) {
+      const rows = db.select({ id: cases.categoryId, n: sql<number>`count(*)` }).from(cases)
+        .where(gte(cases.createdAt, new Date(now - 365 * 86_400_000))).groupBy(cases.categoryId).orderBy(sql`count(*) desc`).all();
+      popular = { at: now, ids: rows.map((r) => r.id) };
+    }
+    const active = catalog.activeCategories().filter((c) => c.id !== 'other').map((c) => c.id);
+    return [...popular.ids.filter((id) => active.includes(id)), ...active].filter((id, i, all) => all.indexOf(id) === i).slice(0, n);
   }
 
   /** "Me too": one more resident following an open report, once a day per client. */
@@ -194,7 +240,7 @@ export function createReportsService(deps: ReportsDeps) {
     return db.select().from(caseLog).where(eq(caseLog.caseId, caseId)).orderBy(asc(caseLog.at), asc(caseLog.id)).all();
   }
 
-  return { validate, submit, nearby, support, findForReporter, photosOf, logOf };
+  return { validate, submit, locate, popularCategories, nearby, support, findForReporter, photosOf, logOf };
 }
 
 export type ReportsService = ReturnType<typeof createReportsService>;

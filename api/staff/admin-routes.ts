@@ -5,6 +5,7 @@ import { AppError } from '../shared/errors.ts';
 import { apiLang, clientIp } from '../shared/http.ts';
 import { auditQuery, parseInput } from './schema.ts';
 import { actorOf, readBody } from './web.ts';
+import { placeAdminRoutes } from '../gazetteer/routes.ts';
 
 /** Admins only; anyone else signed in gets the same 404 as a path that does not exist. */
 const adminOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -74,4 +75,5 @@ export const adminRoutes = new Hono<AppEnv>()
       'Content-Disposition': `attachment; filename="audit-log.csv"; filename*=UTF-8''${encodeURIComponent(filename)}`,
       'Cache-Control': 'no-store',
     });
-  });
+  })
+  .route('/', placeAdminRoutes);

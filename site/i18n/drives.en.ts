@@ -149,7 +149,7 @@ export const drivesEn = {
     closeTitle: 'Close the drive and confirm attendance',
     closeLead: 'Tick who was actually there (checked-in volunteers are ticked). They are credited the hours; everyone else signed up is recorded as a no-show. A closed drive cannot be changed.',
     closeButton: 'Confirm attendance and close',
-    closed: 'Drive closed: {a} attended, {n} no-shows.',
+    closed: 'Drive closed: {a} attended, {n|no-show|no-shows}.',
     editTitle: 'Change this drive',
     capacity: 'Places',
     note: 'Public note',

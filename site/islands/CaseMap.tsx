@@ -4,7 +4,7 @@ import type { MapOptions } from '../lib/map-options.ts';
 type Neighbour = { lat: number; lng: number; label: string };
 type Props = { map: MapOptions; lat: number; lng: number; label: string; neighbours?: Neighbour[] };
 
-/** A small map with the case's pin (the coordinates are also written out as text for people without it); staff also see open cases around it. */
+/** A small map with the case's pin (the place is also written out in words for people without it); staff also see open cases around it. */
 export default function CaseMap({ map, lat, lng, label, neighbours = [] }: Props) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {

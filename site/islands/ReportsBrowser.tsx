@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { fmt } from '../../api/i18n/fmt.ts';
 import type { Messages } from '../i18n/index.ts';
 import type { MapOptions } from '../lib/map-options.ts';
+import { clusterIcon } from './map-cluster.ts';
 
 export type ListItem = { trackingNo: string; categoryId: string; state: string; bucket: string; address: string; createdAt: string; href: string };
 type Props = {
@@ -60,8 +61,7 @@ export default function ReportsBrowser(p: Props) {
           return Lf.circleMarker([c.lat, c.lng], { radius: 12, color: '#fff', weight: 2, fillColor: COLOURS[bucket], fillOpacity: 1 })
             .bindPopup(`<a href="${p.casePath}${c.trackingNo}">${label}<br>${c.trackingNo}</a>`);
         }
-        const size = c.count < 10 ? 28 : c.count < 100 ? 34 : 40;
-        const icon = Lf.divIcon({ className: 'cluster', html: `<span class="b-${bucket}">${c.count}</span>`, iconSize: [size, size] });
+        const icon = clusterIcon(Lf, c);
         return Lf.marker([c.lat, c.lng], { icon, title: fmt(t.clusterLabel, { n: c.count }), alt: fmt(t.clusterLabel, { n: c.count }) })
           .on('click', () => m.setView([c.lat, c.lng], Math.min(m.getZoom() + 2, 18)));
       };

@@ -1,6 +1,7 @@
 import type { MapOptions } from '../lib/map-options.ts';
+import { drawSchematic } from './map-schematic.ts';
 
-/** A Leaflet map on the city's tiles, or on a plain grid when no tiles are configured. Browser only. */
+/** A Leaflet map on the city's tiles, or on the schematic city drawn from the gazetteer when no tiles are configured. Browser only. */
 export async function baseMap(el: HTMLElement, opts: MapOptions, zoom = 15) {
   const L = (await import('leaflet')).default;
   await import('leaflet/dist/leaflet.css');
@@ -9,26 +10,12 @@ export async function baseMap(el: HTMLElement, opts: MapOptions, zoom = 15) {
   if (opts.tiles.length) {
     for (const url of opts.tiles) L.tileLayer(url, { subdomains: '01234567', maxZoom: 18, attribution: opts.attribution }).addTo(map);
   } else {
-    gridLayer(L).addTo(map); // no tiles configured: a plain grid still lets people place and read pins
+    el.classList.add('schematic');
+    map.attributionControl.addAttribution(document.documentElement.lang.startsWith('zh') ? opts.schematic.label.zh : opts.schematic.label.en);
+    drawSchematic(L, map, opts.schematic.url);
   }
   return { L, map };
 }
 
 export const pinIcon = (L: typeof import('leaflet')) =>
   L.divIcon({ className: 'pin', html: '<span></span>', iconSize: [30, 42], iconAnchor: [15, 42] });
-
-function gridLayer(L: typeof import('leaflet')) {
-  const Grid = L.GridLayer.extend({
-    createTile() {
-      const tile = document.createElement('canvas');
-      tile.width = tile.height = 256;
-      const g = tile.getContext('2d')!;
-      g.fillStyle = '#eef2f6';
-      g.fillRect(0, 0, 256, 256);
-      g.strokeStyle = '#c3ccd6';
-      g.strokeRect(0.5, 0.5, 256, 256);
-      return tile;
-    },
-  });
-  return new Grid();
-}

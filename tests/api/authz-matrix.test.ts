@@ -69,7 +69,8 @@ const firstDrive = services.drives.organise.createSeries({ id: 1, username: 'mat
 });
 const occurrence = services.drives.queries.ofSeries(firstDrive.id)[0]!;
 const signup = services.drives.signups.signUp(occurrence.id, { name: '权限测试', phone: '13800138000', team: 'individual', ageGroup: 'adult', consent: true });
-const idFor = (path: string) => (path.includes('/units/') ? 'sanitation' : path.includes('/categories/') ? 'exposed_garbage'
+const place = services.gazetteer.create({ name: '权限测试地名', kind: 'landmark', lat: '21.86', lng: '111.98' }, { id: null, username: 'matrix' });
+const idFor = (path: string) => (path.includes('/units/') ? 'sanitation' : path.includes('/places/') ? String(place.id) : path.includes('/categories/') ? 'exposed_garbage'
   : path.includes('/api-keys/') ? String(apiKey.apiKey.id) : path.includes('/drives/signups/') ? String(signup.id)
   : path.includes('/drives/series/') ? String(firstDrive.id)
   : path.includes('/drives/') ? String(occurrence.id) : String(victim.staffId));

@@ -21,7 +21,7 @@ function form(fields: Record<string, string>, photos: Buffer[] = []) {
 const post = (app: ReturnType<typeof testApp>['app'], fd: FormData, lang = 'zh', headers: Record<string, string> = {}) =>
   app.request(`/api/reports?lang=${lang}`, { method: 'POST', body: fd, headers: { origin: ORIGIN, ...headers } });
 
-const valid = { category: 'exposed_garbage', lat: '21.8585', lng: '111.9822', description: '人民广场东侧垃圾堆了两天', publish: 'on' };
+const valid = { category: 'exposed_garbage', lat: '21.8585', lng: '111.9822', description: '人民广场东侧垃圾堆了两天', publish: 'on', publish_photos: 'on' };
 
 function files(dir: string): string[] {
   try {

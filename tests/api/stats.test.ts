@@ -119,7 +119,7 @@ describe('quarterly reports', () => {
     const t = report.totals;
     assert.equal(q.title, '市城管综合执法局2026年第三季度群众反映问题办理情况');
     assert.ok(q.overview.startsWith(
-      `2026年第三季度，市城管综合执法局通过“城事通”平台共收到群众反映问题${t.received}宗，立案受理${t.accepted}宗，已办结${t.closed}宗，办结率`,
+      `2026年第三季度，市城管综合执法局通过“城事通”平台共收到群众反映问题${t.received}宗，受理立案${t.accepted}宗，已办结${t.closed}宗，办结率`,
     ), q.overview);
     assert.match(q.overview, /其中环卫中心处置暴露垃圾\d+宗、垃圾箱满溢或不密闭\d+宗[，；]/);
     assert.match(q.overview, /执法队处理占道经营\d+宗、店外经营\d+宗、露天烧烤\d+宗、焚烧垃圾树叶\d+起/);

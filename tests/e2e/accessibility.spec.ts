@@ -20,8 +20,13 @@ test('the report form with errors shown, and a followed report, are accessible',
   await page.getByRole('button', { name: '提交' }).click();
   await page.getByRole('alert').waitFor();
   await expectAccessible(page);
+  await page.getByText('更多类别').click();
+  await expectAccessible(page); // every kind shown
   await page.getByLabel('暴露垃圾').check();
   await page.getByRole('region', { name: /地图/ }).click({ position: { x: 150, y: 120 } });
+  await page.getByLabel('地点', { exact: true }).pressSequentially('人民', { delay: 30 });
+  await page.locator('.suggestion').first().waitFor();
+  await expectAccessible(page); // suggestions open
   await page.getByLabel('问题描述', { exact: true }).fill('垃圾落地');
   await page.getByRole('button', { name: '提交' }).click();
   await page.getByTestId('tracking-no').waitFor();

@@ -15,7 +15,7 @@ test('the islands (report form with its map, the reports map with clusters) run 
   const res = await page.goto('/report');
   expect(res!.headers()['content-security-policy']).toMatch(/frame-ancestors 'none'/);
   const map = page.getByRole('region', { name: /地图/ });
-  await expect(map.locator('.leaflet-tile-container, canvas').first()).toBeAttached();
+  await expect(map.locator('.leaflet-tile-container, canvas, .sch-road').first()).toBeAttached();
   await page.goto('/reports');
   await expect(page.getByRole('region', { name: /问题分布地图/ }).locator('.leaflet-marker-icon, path.leaflet-interactive').first()).toBeAttached();
   await page.goto('/en/reports');

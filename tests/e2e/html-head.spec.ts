@@ -53,3 +53,30 @@ test('a case page and a quarterly report describe themselves, not the site', asy
   expect(await description(`/en${casePage}`)).toContain(casePage.slice('/reports/'.length));
   expect(await description(quarterPage)).toMatch(/^\d{4}年第.季度，.*收到群众反映问题\d+宗/);
 });
+
+test('share cards: every public page has og:title, og:description and an absolute og:image; a case with a photo shares its photo', async ({ request }) => {
+  const og = (html: string, p: string) => new RegExp(`<meta property="og:${p}" content="([^"]*)"`).exec(html)?.[1];
+  for (const path of ['/', '/report', '/track', '/reports', '/stats', '/drives', '/en/report']) {
+    const html = await (await request.get(path)).text();
+    expect(og(html, 'title'), path).toBeTruthy();
+    expect(og(html, 'description'), path).toBeTruthy();
+    expect(og(html, 'image'), path).toMatch(new RegExp(`^${PUBLIC_URL}/`));
+    expect(html, `${path}: what WeChat reads`).toMatch(/<meta itemprop="image" content="http/);
+  }
+  expect((await request.get('/share.png')).headers()['content-type']).toBe('image/png');
+  const { items } = await (await request.get('/api/cases?status=fixed&per_page=50')).json();
+  let shared = '';
+  for (const { trackingNo } of items) {
+    const html = await (await request.get(`/reports/${trackingNo}`)).text();
+    if (html.includes('/uploads/')) { shared = og(html, 'image')!; break; }
+  }
+  expect(shared, 'a case with photos shares one of them').toMatch(/\/uploads\//);
+});
+
+test('the footer names the bureau, 12345 and the filing numbers from configuration', async ({ request }) => {
+  const html = await (await request.get('/')).text();
+  expect(html).toContain('政务服务便民热线：12345');
+  expect(html).toContain('网站标识码：4417020001');
+  expect(html).toContain('粤ICP备00000000号');
+  expect(html).toContain('粤公网安备 44170202000000号');
+});

@@ -8,12 +8,14 @@ const EMAIL = 'privacy.probe@example.com';
 
 test('a reporter’s name, phone and email appear on no public page, feed, export or API answer', async ({ page, request }) => {
   await page.goto('/report');
+  await page.getByText('更多类别').click();
   await page.getByLabel('露天烧烤').check();
   const map = page.getByRole('region', { name: /地图/ });
-  await expect(map.locator('.leaflet-tile-container, canvas').first()).toBeAttached(); // Leaflet loads lazily
+  await expect(map.locator('.sch-road').first()).toBeAttached(); // Leaflet and the schematic city load lazily
   await map.click({ position: { x: 200, y: 140 } });
-  await expect(page.getByText('已标注位置：')).toBeVisible();
+  await expect(page.getByText(/^已标注在.+附近$|^已在地图上标注位置$/)).toBeVisible();
   await page.getByLabel('问题描述', { exact: true }).fill(`人民广场夜里有人露天烧烤，电话 ${PHONE}`);
+  await page.getByText('留下联系方式（选填）').click();
   await page.getByLabel('姓名').fill(NAME);
   await page.getByLabel('手机号码').fill(PHONE);
   await page.getByLabel('电子邮箱').fill(EMAIL);
@@ -29,7 +31,8 @@ test('a reporter’s name, phone and email appear on no public page, feed, expor
     `/reports/${no}`, `/en/reports/${no}`, '/stats', '/en/stats', '/stats/quarterly', '/api-docs',
     `/feeds/cases/${no}.atom`, '/feeds/updates.atom', '/data/cases.csv', '/data/cases.geojson', '/open311/v2/requests.json',
     `/api/cases?per_page=100`,
-    '/api/reports/nearby?category=open_bbq&lat=21.8585&lng=111.9822'];
+    '/api/reports/nearby?category=open_bbq&lat=21.8585&lng=111.9822', `/api/places/suggest?q=${encodeURIComponent('人民广场')}`,
+    '/api/places/near?lat=21.86&lng=111.979', '/api/places/map.geojson'];
   for (const url of urls) {
     const body = await (await request.get(url)).text();
     for (const secret of [NAME, PHONE, EMAIL]) expect(body, `${secret} on ${url}`).not.toContain(secret);

@@ -12,7 +12,7 @@ test('a resident opens the map, filters to 占道经营, and opens a fixed case 
   await expect(page).toHaveURL(/category=street_vending/);
   const cards = page.locator('.case-list li');
   await expect(cards.first()).toContainText('占道经营');
-  await expect(cards.first()).toContainText('已结案');
+  await expect(cards.first()).toContainText('已办结');
   for (const card of await cards.all()) await expect(card).toContainText('占道经营');
   await expectAccessible(page);
 
@@ -25,7 +25,7 @@ test('a resident opens the map, filters to 占道经营, and opens a fixed case 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('占道经营');
   await expect(page.getByRole('img', { name: '处置前 1' })).toBeVisible();
   await expect(page.getByRole('img', { name: '处置后 1' })).toBeVisible();
-  await expect(page.getByTestId('timeline')).toContainText('核查通过，结案');
+  await expect(page.getByTestId('timeline')).toContainText('核查通过，已办结');
   await expect(page.getByTestId('due')).toHaveText(/按期办结|超期办结/);
   await expectAccessible(page);
 });

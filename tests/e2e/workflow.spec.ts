@@ -82,7 +82,7 @@ test('a report goes round the loop: accepted, dispatched, fixed with a photo, ch
   // The reporter sees every step with its time, no staff names, no internal notes; then rates it.
   await page.goto(`/track?no=${trackingNo}&code=${code}`);
   const timeline = page.getByTestId('timeline');
-  for (const step of ['市民反映问题', '受理立案', '派遣至处置单位', '开始处置', '处置完毕，待核查', '核查通过，结案']) {
+  for (const step of ['市民反映问题', '受理立案', '派遣至处置单位', '开始处置', '处置完毕，待核查', '核查通过，已办结']) {
     await expect(timeline.locator('li', { hasText: step }).locator('time')).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   }
   await expect(timeline).toContainText('垃圾已清运，地面已冲洗。');

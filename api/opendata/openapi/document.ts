@@ -1,11 +1,12 @@
 import type { Lang } from '../../i18n/lang.ts';
 import { OPEN_DATA_OPS } from './opendata-ops.ts';
 import { PUBLIC_OPS } from './public-ops.ts';
+import { PLACE_OPS } from './place-ops.ts';
 import { STAFF_OPS } from './staff-ops.ts';
 import { DRIVE_OPS, STAFF_DRIVE_OPS } from './drive-ops.ts';
 import { TAGS, type Op, type Schema, type Text } from './types.ts';
 
-export const ALL_OPS: Op[] = [...PUBLIC_OPS, ...DRIVE_OPS, ...OPEN_DATA_OPS, ...STAFF_OPS, ...STAFF_DRIVE_OPS];
+export const ALL_OPS: Op[] = [...PUBLIC_OPS, ...PLACE_OPS, ...DRIVE_OPS, ...OPEN_DATA_OPS, ...STAFF_OPS, ...STAFF_DRIVE_OPS];
 
 const ERROR: Schema = {
   type: 'object', required: ['error'],

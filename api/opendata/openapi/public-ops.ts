@@ -45,7 +45,7 @@ const noParam = { name: 'no', in: 'path' as const, required: true, schema: str, 
 export const PUBLIC_OPS: Op[] = [
   {
     method: 'post', path: '/api/reports', tag: 'reports', summary: ['提交问题', 'File a report'],
-    description: ['需要描述或照片，以及地图坐标、地址或带 GPS 的照片之一。姓名、电话、邮箱仅工作人员可见。受理前不公开。', 'Needs a description or a photo, and a pin, an address or a photo with GPS. Name, phone and email are seen by staff only. Not public until accepted.'],
+    description: ['需要描述或照片，以及地图坐标、地址或带 GPS 的照片之一。没有坐标时，地址按地名库解析出位置；相符的地点不止一个时回答 400（fields.address = 多个地点相符），可用 place（/api/places/suggest 的 id）指定。照片须勾选 publish_photos 才会在受理后公开。姓名、电话、邮箱仅工作人员可见。受理前不公开。', 'Needs a description or a photo, and a pin, an address or a photo with GPS. Without a pin the address is placed through the gazetteer; when it names more than one place the answer is 400 (fields.address says so) and place (an id from /api/places/suggest) chooses one. Photos become public after acceptance only with publish_photos. Name, phone and email are seen by staff only. Not public until accepted.'],
     body: { media: 'multipart/form-data', schema: REPORT_BODY },
     responses: {
       201: { text: ['已受理登记：受理编号和只显示一次的查询码', 'Filed: the tracking number and the follow code (shown once)'], media: json, schema: { type: 'object', properties: { trackingNo: str, code: str, trackUrl: str } } },

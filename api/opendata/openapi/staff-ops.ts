@@ -34,6 +34,10 @@ const BRIEF: Brief[] = [
   ['get', '/api/staff/admin/api-keys', ['接口密钥（不含密钥本身）', 'API keys (never the keys themselves)']],
   ['post', '/api/staff/admin/api-keys', ['新建接口密钥 {name, channel}，密钥只返回这一次', 'Create an API key {name, channel}; the key is returned this once']],
   ['post', '/api/staff/admin/api-keys/:id/revoke', ['吊销接口密钥', 'Revoke an API key']],
+  ['get', '/api/staff/admin/places', ['地名库', 'The gazetteer']],
+  ['post', '/api/staff/admin/places', ['新增地名 {name, aliases, kind, lat, lng, line}', 'Add a place {name, aliases, kind, lat, lng, line}']],
+  ['put', '/api/staff/admin/places/:id', ['修改地名', 'Edit a place']],
+  ['post', '/api/staff/admin/places/:id/delete', ['删除地名', 'Delete a place']],
   ['get', '/api/staff/admin/audit', ['操作日志', 'Audit log']],
   ['get', '/api/staff/admin/audit.csv', ['导出操作日志', 'Export the audit log']],
 ];

@@ -1,0 +1,27 @@
+// 地名库管理页面（系统管理）。
+export const gazetteerPagesZh = {
+  admin: { sections: { places: ['地名库', '市民填写地点时匹配的道路、地标、社区、学校、市场和公交站，以及无底图时的示意地图。'] } },
+  placesAdmin: {
+    title: '地名库',
+    lead: '市民输入地点时据此匹配并标注位置；未配置底图时，地图按此绘制示意图。坐标为 WGS84 十进制度数，近似即可。',
+    count: '共 {n} 个地名',
+    filter: '按名称查找',
+    filterSubmit: '查找',
+    name: '名称',
+    aliases: '别名',
+    aliasesHint: '市民常用的简称、旧称，用顿号或逗号分隔，例如：十三小、第十三小学',
+    kind: '类型',
+    lat: '纬度',
+    lng: '经度',
+    latHint: '标注位置，道路填路段中点，例如 21.8600',
+    lngHint: '例如 111.9790',
+    line: '道路走向',
+    lineHint: '仅道路和城区范围填写：每行一个点，写作“纬度,经度”，按顺序至少两个点',
+    points: '{n} 个点',
+    add: '新增地名',
+    editTitle: '修改地名：{name}',
+    remove: '删除',
+    removeConfirm: '删除“{name}”',
+    removed: '已删除。',
+  },
+};

@@ -1,0 +1,72 @@
+type Feature = { properties: { name: string; kind: string }; geometry: { type: 'Point' | 'LineString'; coordinates: number[] | number[][] } };
+
+/** Which labels show from which zoom, and which wins when two would overlap (lower first). */
+const LABEL_ZOOM: Record<string, number> = { road: 13, landmark: 13, community: 15, school: 15, market: 15, bus_stop: 16 };
+const PRIORITY: Record<string, number> = { landmark: 0, road: 1, school: 2, market: 2, community: 3, bus_stop: 4 };
+
+/**
+ * The schematic city: the gazetteer's roads as labelled lines, places as labelled dots, the district's outline. Drawn in
+ * the map's overlay panes (no tiles, nothing fetched from outside); labels are tooltips the zoom shows or hides.
+ */
+export async function drawSchematic(L: typeof import('leaflet'), map: L.Map, url: string) {
+  let data: { features: Feature[] };
+  try {
+    data = await (await fetch(url)).json();
+  } catch { return; } // the pin and the typed place still work without the drawing
+  const labelled: { layer: L.Layer; from: number; rank: number; line?: L.LatLng[] }[] = [];
+  const renderer = L.svg({ padding: 0.5 });
+  // Labels under the case markers and clusters (markerPane is 600), above the drawing (overlayPane is 400).
+  map.createPane('schLabels').style.zIndex = '450';
+  const label = (layer: L.Layer, name: string, kind: string, opts: L.TooltipOptions, line?: L.LatLng[]) => {
+    layer.bindTooltip(name, { permanent: true, pane: 'schLabels', className: `sch-label sch-label-${kind}`, interactive: false, ...opts });
+    labelled.push({ layer, from: LABEL_ZOOM[kind] ?? 16, rank: PRIORITY[kind] ?? 5, line });
+  };
+  /** Where a road's name goes: its point nearest the middle of the view, or null when it does not cross the view. */
+  const roadAnchor = (line: L.LatLng[]) => {
+    const c = map.latLngToLayerPoint(map.getCenter());
+    let best: { p: L.Point; d: number } | null = null;
+    for (let i = 1; i < line.length; i++) {
+      const p = L.LineUtil.closestPointOnSegment(c, map.latLngToLayerPoint(line[i - 1]), map.latLngToLayerPoint(line[i]));
+      const d = p.distanceTo(c);
+      if (!best || d < best.d) best = { p, d };
+    }
+    const at = best && map.layerPointToLatLng(best.p);
+    return at && map.getBounds().pad(-0.08).contains(at) ? at : null;
+  };
+  for (const f of data.features) {
+    const { name, kind } = f.properties;
+    if (f.geometry.type === 'LineString') {
+      const latlngs = (f.geometry.coordinates as number[][]).map(([lng, lat]) => L.latLng(lat, lng));
+      if (kind === 'district') {
+        L.polyline(latlngs, { renderer, className: 'sch-outline', interactive: false }).addTo(map);
+        continue;
+      }
+      L.polyline(latlngs, { renderer, className: 'sch-road-casing', interactive: false }).addTo(map);
+      const road = L.polyline(latlngs, { renderer, className: 'sch-road', interactive: false }).addTo(map);
+      label(road, name, 'road', { direction: 'center' }, latlngs);
+    } else {
+      const [lng, lat] = f.geometry.coordinates as number[];
+      const dot = L.circleMarker([lat, lng], { renderer, radius: kind === 'bus_stop' ? 3 : 4, className: `sch-dot sch-${kind}`, interactive: false }).addTo(map);
+      label(dot, name, kind, { direction: 'right', offset: [4, 0] });
+    }
+  }
+  labelled.sort((a, b) => a.rank - b.rank);
+  // Open the labels this zoom allows, then drop any that would overlap one placed before it (landmarks first).
+  const show = () => {
+    const z = map.getZoom();
+    const placed: DOMRect[] = [];
+    for (const { layer, from, line } of labelled) {
+      const at = line ? roadAnchor(line) : undefined;
+      if (z < from || at === null) { layer.closeTooltip(); continue; }
+      layer.openTooltip(at);
+      const el = layer.getTooltip()?.getElement();
+      if (!el) continue;
+      el.classList.remove('sch-hidden');
+      const r = el.getBoundingClientRect();
+      const hit = placed.some((p) => r.left < p.right + 2 && r.right > p.left - 2 && r.top < p.bottom && r.bottom > p.top);
+      if (hit) el.classList.add('sch-hidden'); else placed.push(r);
+    }
+  };
+  map.on('zoomend moveend', show);
+  show();
+}
