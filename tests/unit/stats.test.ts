@@ -46,7 +46,7 @@ describe('headline figures against the hand-computed fixture', () => {
     assert.equal(f.onTimeRate, 4 / 7);
   });
 
-  it('按期处置率 counts the unit's work by the due time, not the verification: the late-verified case is on time for its unit', () => {
+  it('按期处置率 counts the unit’s work by the due time, not the verification: the late-verified case is on time for its unit', () => {
     assert.deepEqual([f.handledOnTime, f.handleMissed], [2, 5]);
     assert.equal(f.handleRate, 2 / 7);
   });
