@@ -19,7 +19,7 @@ export const publicFilters = z.object({
   to: day,
   due_from: day, // committed due time, Asia/Shanghai dates, inclusive (the /stats on-time figures link with these)
   due_to: day,
-  flag: z.enum(['accepted', 'on_time', 'missed', 'rework']).optional().or(z.literal('').transform(() => undefined)),
+  flag: z.enum(['accepted', 'on_time', 'missed', 'handled', 'unhandled', 'rework']).optional().or(z.literal('').transform(() => undefined)),
   bbox: z.string().regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'bbox_invalid').optional()
     .transform((s) => (s ? (s.split(',').map(Number) as [number, number, number, number]) : undefined)), // west,south,east,north
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -38,11 +38,15 @@ export const isPublicSql = and(inArray(cases.state, PUBLIC_STATES), eq(cases.hid
 
 // The /stats definitions (api/opendata/stats.ts), so each figure there links to exactly its cases.
 const closedOnTime = and(eq(cases.state, 'closed'), lte(cases.closedAt, cases.dueAt))!;
+const handledOnTime = and(inArray(cases.state, ['resolved', 'closed']), lte(cases.resolvedAt, cases.dueAt))!;
 const FLAGS: Record<NonNullable<PublicFilters['flag']>, (now: Date) => SQL> = {
   accepted: () => inArray(cases.state, ACCEPTED_STATES),
   on_time: () => closedOnTime,
   // Not closed by the due time, and the due time has passed; rejected, merged and on-hold cases are not judged.
   missed: (now) => and(notInArray(cases.state, NOT_JUDGED_STATES), lt(cases.dueAt, now), not(closedOnTime))!,
+  // 按期处置 (api/opendata/indicators.ts): the unit's work done by the due time, whatever the verification did after.
+  handled: () => handledOnTime,
+  unhandled: (now) => and(notInArray(cases.state, NOT_JUDGED_STATES), lt(cases.dueAt, now), not(handledOnTime))!,
   rework: () => sql`exists (select 1 from ${caseLog} where ${caseLog.caseId} = ${cases.id} and ${caseLog.action} = 'rework')`,
 };
 

@@ -18,7 +18,7 @@ export const FILTER_TEXTS: Record<string, Text> = {
   to: ['反映日期止（含）', 'Reported on or before (inclusive)'],
   due_from: ['承诺办结日期起（含，北京时间）', 'Due on or after (Asia/Shanghai date)'],
   due_to: ['承诺办结日期止（含）', 'Due on or before (inclusive)'],
-  flag: ['统计口径：accepted 已立案、on_time 按期办结、missed 超期、rework 返工过（与 /stats 的数字对应）', 'Statistics subset: accepted, on_time, missed, rework (as the /stats figures count them)'],
+  flag: ['统计口径：accepted 已立案、on_time 按期结案、missed 未按期结案、handled 按期处置、unhandled 未按期处置、rework 返工过（与 /stats 的数字对应）', 'Statistics subset: accepted, on_time (closed on time), missed, handled (fixed by the unit on time), unhandled, rework (as the /stats figures count them)'],
   bbox: ['区域：西,南,东,北（WGS84 经纬度）', 'Area: west,south,east,north (WGS84 degrees)'],
   page: ['页码', 'Page number'],
   per_page: ['每页条数（≤1000）', 'Items per page (≤1000)'],
