@@ -82,7 +82,7 @@ export function toPublicCase(c: Row) {
     trackingNo: c.trackingNo, categoryId: c.categoryId, state: c.state, bucket: publicBucket(c.state),
     lat: c.lat, lng: c.lng, address: maskPersonalData(c.address), description: c.publish ? publicDescription(c) : '',
     unitId: c.unitId, supporters: c.supporters, rating: c.rating,
-    createdAt: c.createdAt, acceptedAt: c.acceptedAt, dueAt: c.dueAt, closedAt: c.closedAt, updatedAt: c.updatedAt,
+    createdAt: c.createdAt, acceptedAt: c.acceptedAt, dueAt: c.dueAt, resolvedAt: c.resolvedAt, closedAt: c.closedAt, updatedAt: c.updatedAt,
     onTime: c.closedAt && c.dueAt ? c.closedAt.getTime() <= c.dueAt.getTime() : null,
   };
 }

@@ -32,7 +32,7 @@ export const PUBLIC_CASE: Schema = {
     bucket: { type: 'string', enum: ['open', 'closed', 'fixed'] }, lat: nullable({ type: 'number' }), lng: nullable({ type: 'number' }),
     address: { type: 'string', description: 'masked' }, description: { type: 'string', description: 'masked; empty without the reporter’s consent' },
     unitId: nullable(str), supporters: { type: 'integer' }, rating: nullable(str),
-    createdAt: date, acceptedAt: nullable(date), dueAt: nullable(date), closedAt: nullable(date), updatedAt: date, onTime: nullable({ type: 'boolean' }),
+    createdAt: date, acceptedAt: nullable(date), dueAt: nullable(date), resolvedAt: nullable(date), closedAt: nullable(date), updatedAt: date, onTime: nullable({ type: 'boolean' }),
   },
 };
 
