@@ -1,6 +1,6 @@
 /** The quarterly report as a PDF, from the same view the page renders (api/shared/pdf.ts; photos embedded). */
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { makePdf } from '../shared/pdf.ts';
 import type { QuarterlyView, ViewPhoto, ViewTable } from './quarterly-view.ts';
 
@@ -10,7 +10,9 @@ const WIDTH = RIGHT - LEFT;
 export function quarterlyPdf(view: QuarterlyView, uploadsDir: string): Promise<Buffer> {
   const indent = view.lang === 'zh' ? 22 : 0; // 首行缩进两字
   const photoPath = (p: ViewPhoto | null) => {
-    const file = p ? join(uploadsDir, basename(p.thumbUrl)) : null; // thumbnails: small enough to embed, sharp enough to print
+    // Thumbnails: small enough to embed, sharp enough to print. The URL is /uploads/<file>, never a path outside.
+    const rel = p?.thumbUrl.startsWith('/uploads/') ? p.thumbUrl.slice('/uploads/'.length).split('?')[0]! : null;
+    const file = rel && !rel.split('/').includes('..') ? join(uploadsDir, rel) : null;
     return file && existsSync(file) ? file : null;
   };
   return makePdf({ Title: view.title, Author: view.issuer }, (doc) => {
