@@ -40,3 +40,18 @@ export const countRatings = (ratings: (Rating | null)[]): RatingCounts => {
 /** 满意率 = (满意 + 基本满意) ÷ all ratings; null when nobody rated. */
 export const satisfactionRate = (c: RatingCounts): number | null =>
   rate(c.satisfied + c.basically_satisfied, c.satisfied + c.basically_satisfied + c.unsatisfied);
+
+export type DeadlineStatus =
+  | { kind: 'handled_on_time' } // the unit finished by the due time (whatever the verification took)
+  | { kind: 'handled_late'; hours: number } // …after it, by this much
+  | { kind: 'overdue'; hours: number } // still not done, past the due time by this much
+  | { kind: 'running' }; // not done, not yet due
+
+/** Where a case stands against its deadline, on the unit's clock; null without a deadline (or when left out: on hold…). */
+export function deadlineStatus(c: Timed, now: Date): DeadlineStatus | null {
+  if (!c.dueAt || !['accepted', 'dispatched', 'in_progress', 'resolved', 'closed'].includes(c.state)) return null;
+  const due = c.dueAt.getTime();
+  const done = (c.state === 'resolved' || c.state === 'closed') ? (c.resolvedAt ?? c.closedAt) : null;
+  if (done) return done.getTime() <= due ? { kind: 'handled_on_time' } : { kind: 'handled_late', hours: (done.getTime() - due) / 3_600_000 };
+  return now.getTime() > due ? { kind: 'overdue', hours: (now.getTime() - due) / 3_600_000 } : { kind: 'running' };
+}

@@ -89,6 +89,16 @@ export function toPublicCase(c: Row) {
 
 export function createPublicCases(db: Db, secret: string, clock: () => Date) {
   const byNo = db.select().from(cases).where(eq(cases.trackingNo, sql.placeholder('no'))).prepare();
+  /** One public thumbnail per case for a list: the first public photo (the reporter's, if published, else the after-photo). */
+  const thumbsOf = (rows: Row[]) => {
+    const out = new Map<number, string>();
+    if (!rows.length) return out;
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const p of db.select().from(casePhotos).where(inArray(casePhotos.caseId, [...byId.keys()])).orderBy(asc(casePhotos.id)).all()) {
+      if (!out.has(p.caseId) && isPublicPhoto(byId.get(p.caseId)!, p)) out.set(p.caseId, photoUrl(p.thumb, secret, false));
+    }
+    return out;
+  };
 
   return {
     /** A page of public cases, newest first, with the total for paging. */
@@ -97,7 +107,8 @@ export function createPublicCases(db: Db, secret: string, clock: () => Date) {
       const total = db.select({ n: sql<number>`count(*)` }).from(cases).where(where).get()!.n;
       const rows = db.select().from(cases).where(where).orderBy(desc(cases.createdAt), desc(cases.id))
         .limit(f.per_page).offset((f.page - 1) * f.per_page).all();
-      return { total, items: rows.map(toPublicCase) };
+      const thumbs = thumbsOf(rows);
+      return { total, items: rows.map((r) => ({ ...toPublicCase(r), thumbUrl: thumbs.get(r.id) ?? null })) };
     },
     /** Every matching public case, newest first, read in batches (keyset paging) so 100k rows never sit in memory. */
     *iterate(f: PublicQuery, limit = Number.MAX_SAFE_INTEGER) {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { countRatings, isClosedOnTime, isHandledOnTime, reworkRate, satisfactionRate, type Rating } from '../../api/opendata/indicators.ts';
+import { countRatings, deadlineStatus, isClosedOnTime, isHandledOnTime, reworkRate, satisfactionRate, type Rating } from '../../api/opendata/indicators.ts';
 
 const at = (s: string) => new Date(`${s.replace(' ', 'T')}+08:00`);
 const DUE = at('2026-09-10 17:30');
@@ -54,4 +54,19 @@ describe('满意率 = (满意 + 基本满意) ÷ ratings', () => {
     c.satisfied += 2; // e.g. two satisfied callbacks
     assert.equal(satisfactionRate(c), 0.75);
   });
+});
+
+describe('a case against its deadline, on the unit’s clock (the case page)', () => {
+  const now = at('2026-09-14 10:00');
+  const table: [string, { state: string; resolvedAt: string | null; closedAt: string | null }, unknown][] = [
+    ['fixed 3 h before, verified 4 days later: on time', { state: 'closed', resolvedAt: '2026-09-10 14:30', closedAt: '2026-09-14 09:00' }, { kind: 'handled_on_time' }],
+    ['fixed two days late', { state: 'closed', resolvedAt: '2026-09-12 17:30', closedAt: '2026-09-12 18:00' }, { kind: 'handled_late', hours: 48 }],
+    ['awaiting the check, done in time', { state: 'resolved', resolvedAt: '2026-09-10 12:00', closedAt: null }, { kind: 'handled_on_time' }],
+    ['still in progress, past due', { state: 'in_progress', resolvedAt: null, closedAt: null }, { kind: 'overdue', hours: 88.5 }],
+    ['on hold: no light', { state: 'on_hold', resolvedAt: null, closedAt: null }, null],
+  ];
+  for (const [name, c, expected] of table) {
+    it(name, () => assert.deepEqual(deadlineStatus({ ...c, dueAt: DUE, resolvedAt: c.resolvedAt ? at(c.resolvedAt) : null, closedAt: c.closedAt ? at(c.closedAt) : null }, now), expected));
+  }
+  it('not yet due', () => assert.deepEqual(deadlineStatus({ state: 'dispatched', dueAt: DUE, resolvedAt: null, closedAt: null }, at('2026-09-10 09:00')), { kind: 'running' }));
 });

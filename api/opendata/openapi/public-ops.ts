@@ -35,6 +35,8 @@ export const PUBLIC_CASE: Schema = {
     createdAt: date, acceptedAt: nullable(date), dueAt: nullable(date), resolvedAt: nullable(date), closedAt: nullable(date), updatedAt: date, onTime: nullable({ type: 'boolean' }),
   },
 };
+/** A list item: the case and its first public thumbnail. */
+export const PUBLIC_LIST_ITEM: Schema = { ...PUBLIC_CASE, properties: { ...(PUBLIC_CASE.properties as Schema), thumbUrl: nullable(str) } };
 
 // The form's fields without its honeypot (people never see it; documenting it would only help bots).
 const { website: _honeypot, ...reportFields } = jsonSchema(reportInput).properties as Schema;
@@ -87,7 +89,7 @@ export const PUBLIC_OPS: Op[] = [
     method: 'get', path: '/api/cases', tag: 'cases', summary: ['公开问题列表', 'Public cases'],
     description: ['与 /reports 页面相同的筛选，最新的在前。', 'The /reports page’s filters, newest first.'],
     params: queryParams(publicFilters, FILTER_TEXTS),
-    responses: { 200: { text: ['一页公开问题和总数', 'A page of public cases and the total'], media: json, schema: { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: PUBLIC_CASE } } } }, 400: { text: ['参数有误', 'Invalid parameters'], media: json, schema: ERR } },
+    responses: { 200: { text: ['一页公开问题和总数', 'A page of public cases and the total'], media: json, schema: { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: PUBLIC_LIST_ITEM } } } }, 400: { text: ['参数有误', 'Invalid parameters'], media: json, schema: ERR } },
   },
   {
     method: 'get', path: '/api/cases/map', tag: 'cases', summary: ['地图聚合', 'Map clusters'],
