@@ -21,7 +21,7 @@ import { publicCaseRoutes } from './opendata/public-routes.ts';
 import { driveFeedRoutes, driveRoutes, staffDriveRoutes } from './drives/routes.ts';
 import type { AppEnv, SiteMount } from './env.ts';
 
-const REPORT_POSTS = ['/api/reports', '/report', '/en/report', '/open311/v2/requests.json', '/open311/v2/requests.xml',
+const REPORT_POSTS = ['/api/reports', '/report', '/en/report', '/reports/:no', '/en/reports/:no', '/open311/v2/requests.json', '/open311/v2/requests.xml',
   '/open311/v2/servicerequestupdates.json', '/open311/v2/servicerequestupdates.xml'];
 const SIGNUP_POSTS = ['/api/drives/occurrences/:id/signups', '/drives/:id', '/en/drives/:id'];
 // Where a follow code can be guessed: each failed try counts against the client (a right code costs nothing).

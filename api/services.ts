@@ -12,6 +12,7 @@ import { createSummary } from './opendata/summary.ts';
 import { createPublicCases } from './opendata/public-cases.ts';
 import { createMap } from './opendata/map.ts';
 import { createStats } from './opendata/stats.ts';
+import { createQuarterly } from './opendata/quarterly.ts';
 import { createSessions } from './staff/sessions.ts';
 import { createAudit } from './staff/audit.ts';
 import { createStaffService } from './staff/service.ts';
@@ -66,13 +67,14 @@ export function createServices(config: Config, opts: { clock?: () => Date; logTo
   const cases = createCases({ db, clock, config, secret, catalog, audit, reports });
   const staff = createStaffService({ db, clock, config, sessions, audit });
   const stats = createStats(db, clock);
+  const quarterly = createQuarterly({ db, clock, audit, publicCases, uploadsDir: config.uploadsDir });
   const drives = createDrives({
     db, clock, secret, publicUrl: config.PUBLIC_URL, audit, calendar: cases.calendar, caseActions: cases.actions, uploadsDir: config.uploadsDir, photoLimits,
   });
   // Retention tasks: reporters' contacts RETENTION_DAYS after their case finished; volunteers' VOLUNTEER_RETENTION_DAYS after their last drive.
   const retention = createRetention({ db, clock, log, days: config.RETENTION_DAYS }, [reporterContacts, volunteerContacts(config.VOLUNTEER_RETENTION_DAYS)]);
   return {
-    config, db, log, clock, secret, catalog, gazetteer, reports, summary, publicCases, map, sessions, audit, cases, staff, stats, drives, retention,
+    config, db, log, clock, secret, catalog, gazetteer, reports, summary, publicCases, map, sessions, audit, cases, staff, stats, quarterly, drives, retention,
     close: () => db.$client.close(),
   };
 }

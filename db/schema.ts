@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, real, blob, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { CASE_STATES, CHANNELS, STAFF_ROLES } from './vocabulary.ts';
 
 // Instants are stored as UTC milliseconds (Drizzle maps them to Date).
@@ -298,3 +298,20 @@ export const places = sqliteTable('places', {
   line: text('line', { mode: 'json' }).$type<[number, number][]>(),
   updatedAt: instant('updated_at').notNull(),
 }, (t) => [index('places_name').on(t.name)]);
+
+// ── Quarterly reports (季度通报) ─────────────────────────────────────────────────────
+
+// Staff's draft (典型案例, 下一步工作) until published; then the frozen report: the rendered view in both languages and
+// the PDFs, so the published report stays byte-identical whatever happens to the cases afterwards.
+export const quarterlyReports = sqliteTable('quarterly_reports', {
+  quarter: text('quarter').primaryKey(), // '2026-Q3'
+  typicalCases: text('typical_cases', { mode: 'json' }).notNull().$type<string[]>(), // tracking numbers, in order
+  nextStepsZh: text('next_steps_zh').notNull().default(''),
+  nextStepsEn: text('next_steps_en').notNull().default(''),
+  snapshot: text('snapshot', { mode: 'json' }).$type<Record<string, unknown>>(), // { zh: QuarterlyView, en: QuarterlyView }
+  pdfZh: blob('pdf_zh', { mode: 'buffer' }),
+  pdfEn: blob('pdf_en', { mode: 'buffer' }),
+  publishedAt: instant('published_at'),
+  publishedBy: integer('published_by').references(() => staff.id),
+  updatedAt: instant('updated_at').notNull(),
+});

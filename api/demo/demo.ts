@@ -35,7 +35,7 @@ export async function seedDemo(services: Services, opts: SeedDemoOptions): Promi
   const started = performance.now();
   const { db, config, catalog } = services;
   const log = opts.log ?? (() => {});
-  const count = opts.count ?? 300;
+  const count = opts.count ?? 420;
   const seed = opts.seed ?? DEMO_SEED;
 
   const plan = planDemo({
@@ -85,6 +85,7 @@ export async function seedDemo(services: Services, opts: SeedDemoOptions): Promi
           unitId: fields.unitId, supporters: c.supporters, duplicateOf: parentId, version: c.events.length,
           createdAt: c.createdAt, updatedAt: fields.updatedAt, acceptedAt: fields.acceptedAt, dueAt: fields.dueAt,
           resolvedAt: fields.resolvedAt, closedAt: fields.closedAt, reworkCount: c.events.filter((e) => e.action === 'rework').length,
+          rating: c.rating?.rating ?? null, ratedAt: c.rating?.at ?? null,
         }).returning({ id: cases.id }).get();
         ids.set(c, row.id);
         const parentNo = c.parent ? numbers.get(c.parent)! : '';
@@ -92,6 +93,7 @@ export async function seedDemo(services: Services, opts: SeedDemoOptions): Promi
           caseId: row.id, at: e.at, actorKind: e.actor, action: e.action, fromState: e.from, toState: e.to,
           publicNote: e.publicNote?.replace('{parent}', parentNo) ?? null, internalNote: e.internalNote,
         }))).run();
+        if (c.rating) tx.insert(caseLog).values({ caseId: row.id, at: c.rating.at, actorKind: 'reporter', action: 'rate', detail: { rating: c.rating.rating } }).run();
         if (files[i]!.length) {
           tx.insert(casePhotos).values(files[i]!.map((f) => ({
             caseId: row.id, kind: f.kind, file: f.file, thumb: f.thumb, width: f.width, height: f.height, bytes: f.bytes, createdAt: f.at,

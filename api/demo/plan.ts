@@ -46,6 +46,7 @@ export type PlannedCase = {
   supportAt: Date[];
   before: number[]; // picture variants from the category's pool
   after: number | null;
+  rating: { rating: 'satisfied' | 'basically_satisfied' | 'unsatisfied'; at: Date } | null; // the reporter's, once closed
 };
 
 export type PlanInput = {
@@ -53,6 +54,8 @@ export type PlanInput = {
 };
 
 const DAY = 86_400_000;
+/** Five quarters before the current one (2025-Q3 … 2026-Q4 from late November 2026): the quarterly report compares. */
+const HISTORY_DAYS = 510;
 type Hours = readonly (readonly [number, number])[];
 const HOURS: Readonly<Record<string, Hours>> = {
   day: [[7, 2], [8, 4], [9, 4], [10, 3], [11, 3], [12, 2], [13, 1], [14, 2], [15, 2], [16, 2], [17, 3], [18, 3], [19, 3], [20, 3], [21, 2], [22, 1]],
@@ -146,7 +149,16 @@ export function planDemo(input: PlanInput): PlannedCase[] {
       categoryId: c.id, place, createdAt: events[0]!.at, ...filed, fate, events, fields, parent,
       supporters: r.weighted([[0, 50], [1, 12], [2, 10], [3, 8], [4, 5], [5, 4], [6, 3], [8, 3], [10, 2], [12, 1]] as const),
       supportAt: [], after: fields.state === 'resolved' || fields.state === 'closed' ? afterVariant : null,
+      rating: fields.state === 'closed' && fields.closedAt ? rate(r, fields.closedAt) : null,
     };
+  }
+
+  /** About half the reporters rate a closed case, mostly satisfied; 不满意 after 7 days is only recorded (no reopening). */
+  function rate(r: Rng, closedAt: Date): PlannedCase['rating'] {
+    if (!r.chance(0.45)) return null;
+    const rating = r.weighted([['satisfied', 74], ['basically_satisfied', 18], ['unsatisfied', 8]] as const);
+    const at = new Date(closedAt.getTime() + (rating === 'unsatisfied' ? r.between(7.5, 20) : r.between(0.05, 3)) * DAY);
+    return at.getTime() <= now.getTime() ? { rating, at } : null;
   }
 
   function baseCase(r: Rng, c: Category, pinned?: (typeof PINNED)[number]): PlannedCase {
@@ -159,7 +171,7 @@ export function planDemo(input: PlanInput): PlannedCase[] {
     const [minute, second] = [r.int(0, 59), r.int(0, 59)];
     let events: PlanEvent[];
     if (!pinned) {
-      let createdAt = localAt(new Date(now.getTime() - 182 * r() ** 1.25 * DAY), hour, minute, second);
+      let createdAt = localAt(new Date(now.getTime() - HISTORY_DAYS * r() ** 1.25 * DAY), hour, minute, second);
       if (createdAt.getTime() > now.getTime() - 60_000) createdAt = new Date(createdAt.getTime() - DAY);
       events = run(c, fate, createdAt, seed).filter((e) => e.at.getTime() <= now.getTime());
     } else if (pinned[0] === 'submitted') {

@@ -123,7 +123,7 @@ export function chain(input: ChainInput): PlanEvent[] {
   }
 
   const resolve = (notes: readonly string[]) => {
-    const f = rng.chance(0.82) ? rng.between(0.3, 0.95) : rng.between(1.05, 2); // most on time, some overdue
+    const f = rng.chance(0.95) ? rng.between(0.15, 0.65) : rng.between(1.05, 2); // most on time, some overdue
     start(0.85);
     const at = after(clockStart, allowance() * f);
     t = push('resolve', at, rng.pick(notes), internal(0.1));
@@ -136,7 +136,9 @@ export function chain(input: ChainInput): PlanEvent[] {
     clockStart = t;
     resolve(T.REDONE);
   }
-  push('close', after(t, rng.between(20, 900)), rng.pick(T.CLOSE), null);
+  // 核查: the command centre checks most resolutions within a couple of working hours, nearly all within a working day.
+  const check = rng.weighted([[[10, 60], 86], [[60, 240], 11], [[240, 1200], 3]] as const);
+  push('close', after(t, rng.between(check[0], check[1])), rng.pick(T.CLOSE), null);
   last().set = { closedAt: last().at };
   return events;
 }

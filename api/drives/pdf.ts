@@ -1,15 +1,8 @@
-/** 服务记录证明 as a PDF: pdfkit with an embedded, subset CJK font from npm (Noto Sans SC); never a browser. */
-import type PDFKit from 'pdfkit';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+/** 服务记录证明 as a PDF (api/shared/pdf.ts: pdfkit with an embedded, subset CJK font). */
+import { makePdf } from '../shared/pdf.ts';
 import { apiMessages, fmt, type Lang } from '../i18n/index.ts';
 import { shanghaiDate } from '../shared/time.ts';
 import type { ServiceItem } from './volunteer.ts';
-
-let font: Buffer | null = null;
-// The package exports only its JS entry (dist/index.cjs); the font sits beside it in fonts/.
-const fontData = () => (font ??= readFileSync(join(dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '../fonts/NotoSansHans-Regular.otf')));
 
 export type CertificateData = { no: string; name: string; hours: number; items: ServiceItem[]; issuedAt: Date; verifyUrl: string };
 
@@ -28,39 +21,29 @@ export function certificatePdf(lang: Lang, c: CertificateData): Promise<Buffer> 
   return pdf;
 }
 
-// pdfkit (and its font metrics) loads on the first certificate, not at start-up: it is ~20 MB of resident memory.
-let pdfkit: Promise<typeof PDFKit> | null = null;
-
-async function render(lang: Lang, c: CertificateData): Promise<Buffer> {
-  const PDFDocument = await (pdfkit ??= import('pdfkit').then((m) => m.default));
+function render(lang: Lang, c: CertificateData): Promise<Buffer> {
   const t = apiMessages[lang].drives.record;
   const sep = lang === 'zh' ? '：' : ': ';
   const bureau = apiMessages[lang].site.bureau;
-  const doc = new PDFDocument({ size: 'A4', margin: 64, info: { Title: `${t.title} ${c.no}`, Author: bureau } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (b: Buffer) => chunks.push(b));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  doc.registerFont('sc', fontData());
-  doc.font('sc');
-  doc.fontSize(22).text(t.title, { align: 'center' }).moveDown(0.3);
-  doc.fontSize(10).fillColor('#555').text(`${t.no}${sep}${c.no}`, { align: 'center' }).moveDown(1.2);
-  doc.fillColor('#000').fontSize(12).text(fmt(t.body, { name: c.name, hours: h(c.hours) }), { lineGap: 4 }).moveDown(0.8);
-  const cols = [64, 170, 430];
-  const row = (cells: string[], bold = false) => {
-    const y = doc.y;
-    doc.fontSize(bold ? 11 : 11).fillColor(bold ? '#333' : '#000');
-    cells.forEach((text, i) => doc.text(text, cols[i], y, { width: (cols[i + 1] ?? 531) - cols[i] - 8, align: i === 2 ? 'right' : 'left' }));
-    doc.moveDown(0.4);
-    doc.moveTo(64, doc.y).lineTo(531, doc.y).strokeColor('#ccc').stroke().moveDown(0.3);
-  };
-  row([t.date, t.activity, t.hours], true);
-  for (const i of c.items) row([i.date, lang === 'zh' ? i.titleZh : i.titleEn, h(i.hours)]);
-  row(['', t.total, h(c.hours)], true);
-  doc.x = 64;
-  doc.moveDown(1).fontSize(10).fillColor('#333').text(t.basis, { lineGap: 3 }).moveDown(1.5);
-  doc.fontSize(12).fillColor('#000').text(`${t.issuer}${sep}${bureau}`, { align: 'right' });
-  doc.text(`${t.issuedAt}${sep}${shanghaiDate(c.issuedAt)}`, { align: 'right' }).moveDown(1.5);
-  doc.fontSize(9).fillColor('#555').text(`${t.verify}${sep}${c.verifyUrl}`, { align: 'left' });
-  doc.end();
-  return done;
+  return makePdf({ Title: `${t.title} ${c.no}`, Author: bureau }, (doc) => {
+    doc.fontSize(22).text(t.title, { align: 'center' }).moveDown(0.3);
+    doc.fontSize(10).fillColor('#555').text(`${t.no}${sep}${c.no}`, { align: 'center' }).moveDown(1.2);
+    doc.fillColor('#000').fontSize(12).text(fmt(t.body, { name: c.name, hours: h(c.hours) }), { lineGap: 4 }).moveDown(0.8);
+    const cols = [64, 170, 430];
+    const row = (cells: string[], bold = false) => {
+      const y = doc.y;
+      doc.fontSize(bold ? 11 : 11).fillColor(bold ? '#333' : '#000');
+      cells.forEach((text, i) => doc.text(text, cols[i], y, { width: (cols[i + 1] ?? 531) - cols[i] - 8, align: i === 2 ? 'right' : 'left' }));
+      doc.moveDown(0.4);
+      doc.moveTo(64, doc.y).lineTo(531, doc.y).strokeColor('#ccc').stroke().moveDown(0.3);
+    };
+    row([t.date, t.activity, t.hours], true);
+    for (const i of c.items) row([i.date, lang === 'zh' ? i.titleZh : i.titleEn, h(i.hours)]);
+    row(['', t.total, h(c.hours)], true);
+    doc.x = 64;
+    doc.moveDown(1).fontSize(10).fillColor('#333').text(t.basis, { lineGap: 3 }).moveDown(1.5);
+    doc.fontSize(12).fillColor('#000').text(`${t.issuer}${sep}${bureau}`, { align: 'right' });
+    doc.text(`${t.issuedAt}${sep}${shanghaiDate(c.issuedAt)}`, { align: 'right' }).moveDown(1.5);
+    doc.fontSize(9).fillColor('#555').text(`${t.verify}${sep}${c.verifyUrl}`, { align: 'left' });
+  });
 }

@@ -10,6 +10,7 @@ import { createOrganise } from './organise.ts';
 import { createDriveQueries } from './queries.ts';
 import { createSignups } from './signups.ts';
 import { createVolunteer } from './volunteer.ts';
+import { drivesSummary } from './summary.ts';
 
 export type DrivesDeps = {
   db: Db; clock: () => Date; secret: string; publicUrl: string; audit: Audit; calendar: { get(): WorkCalendar };
@@ -36,6 +37,8 @@ export function createDrives(d: DrivesDeps) {
     hotspots,
     seriesAdmin: createSeriesAdmin({ ...d, hotspots }),
     volunteer: createVolunteer(d.db, d.clock, d.secret),
+    /** Drives held in [from, to): counts for the statistics. */
+    summary: (from: Date, to: Date) => drivesSummary(d.db, from, to),
   };
 }
 

@@ -51,6 +51,9 @@ export const opendataEn: typeof opendataZh = {
     },
   },
   errors: {
+    quarterly_published: 'This quarter’s report has been published and can no longer be changed.',
+    quarterly_case_unknown: 'These numbers are not public cases: {no}.',
+    quarterly_too_many_cases: 'Choose at most 4 typical cases.',
     case_gone: 'This report is no longer published.',
   },
 };

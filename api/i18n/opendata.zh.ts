@@ -50,6 +50,9 @@ export const opendataZh = {
     },
   },
   errors: {
+    quarterly_published: '本季度通报已发布，不能再修改。',
+    quarterly_case_unknown: '以下受理编号不是已公开的案件：{no}。',
+    quarterly_too_many_cases: '典型案例最多选 4 宗。',
     case_gone: '该问题的公示已被撤下。',
   },
 };

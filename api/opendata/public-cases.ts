@@ -19,7 +19,7 @@ export const publicFilters = z.object({
   to: day,
   due_from: day, // committed due time, Asia/Shanghai dates, inclusive (the /stats on-time figures link with these)
   due_to: day,
-  flag: z.enum(['accepted', 'on_time', 'missed', 'rework']).optional().or(z.literal('').transform(() => undefined)),
+  flag: z.enum(['accepted', 'on_time', 'missed', 'handled', 'unhandled', 'rework']).optional().or(z.literal('').transform(() => undefined)),
   bbox: z.string().regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'bbox_invalid').optional()
     .transform((s) => (s ? (s.split(',').map(Number) as [number, number, number, number]) : undefined)), // west,south,east,north
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -38,11 +38,15 @@ export const isPublicSql = and(inArray(cases.state, PUBLIC_STATES), eq(cases.hid
 
 // The /stats definitions (api/opendata/stats.ts), so each figure there links to exactly its cases.
 const closedOnTime = and(eq(cases.state, 'closed'), lte(cases.closedAt, cases.dueAt))!;
+const handledOnTime = and(inArray(cases.state, ['resolved', 'closed']), lte(cases.resolvedAt, cases.dueAt))!;
 const FLAGS: Record<NonNullable<PublicFilters['flag']>, (now: Date) => SQL> = {
   accepted: () => inArray(cases.state, ACCEPTED_STATES),
   on_time: () => closedOnTime,
   // Not closed by the due time, and the due time has passed; rejected, merged and on-hold cases are not judged.
   missed: (now) => and(notInArray(cases.state, NOT_JUDGED_STATES), lt(cases.dueAt, now), not(closedOnTime))!,
+  // 按期处置 (api/opendata/indicators.ts): the unit's work done by the due time, whatever the verification did after.
+  handled: () => handledOnTime,
+  unhandled: (now) => and(notInArray(cases.state, NOT_JUDGED_STATES), lt(cases.dueAt, now), not(handledOnTime))!,
   rework: () => sql`exists (select 1 from ${caseLog} where ${caseLog.caseId} = ${cases.id} and ${caseLog.action} = 'rework')`,
 };
 
@@ -78,13 +82,23 @@ export function toPublicCase(c: Row) {
     trackingNo: c.trackingNo, categoryId: c.categoryId, state: c.state, bucket: publicBucket(c.state),
     lat: c.lat, lng: c.lng, address: maskPersonalData(c.address), description: c.publish ? publicDescription(c) : '',
     unitId: c.unitId, supporters: c.supporters, rating: c.rating,
-    createdAt: c.createdAt, acceptedAt: c.acceptedAt, dueAt: c.dueAt, closedAt: c.closedAt, updatedAt: c.updatedAt,
+    createdAt: c.createdAt, acceptedAt: c.acceptedAt, dueAt: c.dueAt, resolvedAt: c.resolvedAt, closedAt: c.closedAt, updatedAt: c.updatedAt,
     onTime: c.closedAt && c.dueAt ? c.closedAt.getTime() <= c.dueAt.getTime() : null,
   };
 }
 
 export function createPublicCases(db: Db, secret: string, clock: () => Date) {
   const byNo = db.select().from(cases).where(eq(cases.trackingNo, sql.placeholder('no'))).prepare();
+  /** One public thumbnail per case for a list: the first public photo (the reporter's, if published, else the after-photo). */
+  const thumbsOf = (rows: Row[]) => {
+    const out = new Map<number, string>();
+    if (!rows.length) return out;
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const p of db.select().from(casePhotos).where(inArray(casePhotos.caseId, [...byId.keys()])).orderBy(asc(casePhotos.id)).all()) {
+      if (!out.has(p.caseId) && isPublicPhoto(byId.get(p.caseId)!, p)) out.set(p.caseId, photoUrl(p.thumb, secret, false));
+    }
+    return out;
+  };
 
   return {
     /** A page of public cases, newest first, with the total for paging. */
@@ -93,7 +107,8 @@ export function createPublicCases(db: Db, secret: string, clock: () => Date) {
       const total = db.select({ n: sql<number>`count(*)` }).from(cases).where(where).get()!.n;
       const rows = db.select().from(cases).where(where).orderBy(desc(cases.createdAt), desc(cases.id))
         .limit(f.per_page).offset((f.page - 1) * f.per_page).all();
-      return { total, items: rows.map(toPublicCase) };
+      const thumbs = thumbsOf(rows);
+      return { total, items: rows.map((r) => ({ ...toPublicCase(r), thumbUrl: thumbs.get(r.id) ?? null })) };
     },
     /** Every matching public case, newest first, read in batches (keyset paging) so 100k rows never sit in memory. */
     *iterate(f: PublicQuery, limit = Number.MAX_SAFE_INTEGER) {

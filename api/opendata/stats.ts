@@ -16,6 +16,7 @@
  *   by linear interpolation between ranks (the median of an even count is the mean of the middle two).
  * - rework (返工): failed verifications in the case log of the received cases (the log, not the
  *   rework_count column, is the record).
+ * - 按期处置率, 返工率, 满意率: api/opendata/indicators.ts (the verification delay is never the unit's).
  */
 import { and, eq, gte, lt, or, sql } from 'drizzle-orm';
 import { ACCEPTED_STATES, CASE_STATES, NOT_JUDGED_STATES, type CaseState } from '../cases/workflow.ts';
@@ -28,18 +29,23 @@ import {
   type Period, type Quarter,
 } from './stats-period.ts';
 import { topPlaces } from './stats-places.ts';
+import { countRatings, isClosedOnTime, isHandledOnTime, rate, reworkRate, satisfactionRate, type Rating, type RatingCounts } from './indicators.ts';
+import { CHANNELS, type Channel } from '../../db/vocabulary.ts';
 
 export type StatsRow = {
-  categoryId: string; unitId: string | null; state: CaseState; hidden: boolean;
-  createdAt: Date; dueAt: Date | null; closedAt: Date | null;
-  reworks: number; address: string; lat: number | null; lng: number | null;
+  categoryId: string; unitId: string | null; state: CaseState; hidden: boolean; channel: Channel;
+  createdAt: Date; acceptedAt: Date | null; dueAt: Date | null; resolvedAt: Date | null; closedAt: Date | null;
+  reworks: number; rating: Rating | null; address: string; lat: number | null; lng: number | null;
 };
 
 export type Figures = {
   received: number; pending: number; accepted: number; closed: number; closureRate: number | null;
   due: number; onTime: number; missed: number; onTimeRate: number | null;
+  handledOnTime: number; handleMissed: number; handleRate: number | null; // 按期处置 (the unit's own clock)
   medianHours: number | null; p90Hours: number | null;
-  reworks: number; reworkedCases: number;
+  unitHours: number | null; verifyHours: number | null; // medians: 受理→处置完毕, 处置完毕→结案 (核查)
+  reworks: number; reworkedCases: number; resolutions: number; reworkRate: number | null;
+  ratings: RatingCounts; rated: number; satisfactionRate: number | null;
 };
 
 const NOT_ACCEPTED = new Set(CASE_STATES.filter((s) => !ACCEPTED_STATES.includes(s)));
@@ -52,7 +58,7 @@ const WEEK = 7 * 86_400_000;
 const within = (at: Date | null, from: Date, to: Date) => at !== null && at.getTime() >= from.getTime() && at.getTime() < to.getTime();
 export const isReceived = (r: StatsRow, p: Period) => !r.hidden && within(r.createdAt, p.fromAt, p.toAt);
 export const isDue = (r: StatsRow, p: Period, cutoff: Date) => !r.hidden && !NOT_JUDGED.has(r.state) && within(r.dueAt, p.fromAt, cutoff);
-export const isOnTime = (r: StatsRow) => r.state === 'closed' && r.closedAt !== null && r.dueAt !== null && r.closedAt.getTime() <= r.dueAt.getTime();
+export const isOnTime = isClosedOnTime;
 
 /** The p-quantile (0..1) of ascending numbers, interpolating linearly between ranks; null when empty. */
 export function percentile(sorted: number[], p: number): number | null {
@@ -63,7 +69,8 @@ export function percentile(sorted: number[], p: number): number | null {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (rank - lo);
 }
 export const median = (sorted: number[]) => percentile(sorted, 0.5);
-const rate = (n: number, of: number) => (of ? n / of : null);
+const hoursBetween = (pairs: [Date | null, Date | null][]) =>
+  pairs.filter((p): p is [Date, Date] => p[0] !== null && p[1] !== null).map(([a, b]) => (b.getTime() - a.getTime()) / HOUR).sort((a, b) => a - b);
 
 /** The headline figures of `rows` for a period; `cutoff` ends the window in which deadlines are judged. */
 export function figures(rows: StatsRow[], period: Period, cutoff: Date): Figures {
@@ -72,7 +79,11 @@ export function figures(rows: StatsRow[], period: Period, cutoff: Date): Figures
   const accepted = received.filter((r) => !NOT_ACCEPTED.has(r.state)).length;
   const due = rows.filter((r) => isDue(r, period, cutoff));
   const onTime = due.filter(isOnTime).length;
+  const handledOnTime = due.filter(isHandledOnTime).length;
   const hours = closed.map((r) => (r.closedAt!.getTime() - r.createdAt.getTime()) / HOUR).sort((a, b) => a - b);
+  const reworks = received.reduce((n, r) => n + r.reworks, 0);
+  const resolutions = received.filter((r) => r.state === 'resolved' || r.state === 'closed').length;
+  const ratings = countRatings(received.map((r) => r.rating));
   return {
     received: received.length,
     pending: received.filter((r) => r.state === 'submitted').length,
@@ -80,9 +91,12 @@ export function figures(rows: StatsRow[], period: Period, cutoff: Date): Figures
     closed: closed.length,
     closureRate: rate(closed.length, accepted),
     due: due.length, onTime, missed: due.length - onTime, onTimeRate: rate(onTime, due.length),
+    handledOnTime, handleMissed: due.length - handledOnTime, handleRate: rate(handledOnTime, due.length),
     medianHours: median(hours), p90Hours: percentile(hours, 0.9),
-    reworks: received.reduce((n, r) => n + r.reworks, 0),
-    reworkedCases: received.filter((r) => r.reworks > 0).length,
+    unitHours: median(hoursBetween(closed.map((r) => [r.acceptedAt ?? r.createdAt, r.resolvedAt]))),
+    verifyHours: median(hoursBetween(closed.map((r) => [r.resolvedAt, r.closedAt]))),
+    reworks, reworkedCases: received.filter((r) => r.reworks > 0).length, resolutions, reworkRate: reworkRate(reworks, resolutions),
+    ratings, rated: ratings.satisfied + ratings.basically_satisfied + ratings.unsatisfied, satisfactionRate: satisfactionRate(ratings),
   };
 }
 
@@ -106,7 +120,7 @@ export function breakdown(rows: StatsRow[], period: Period, cutoff: Date, by: 'u
 export type Ranked = { rank: number | null; unranked: 'few_cases' | 'nothing_due' | null };
 
 /**
- * Ranks units by on-time closure rate, then closure rate; equal pairs share a rank (1, 2, 2, 4).
+ * Ranks units by 按期处置率 (their own work by the due time), then closure rate; equal pairs share a rank (1, 2, 2, 4).
  * Units with fewer than MIN_CASES_TO_RANK received cases, or with nothing due, are shown but not ranked.
  */
 export function rankUnits(units: Map<string, Figures>): Map<string, Ranked> {
@@ -114,10 +128,10 @@ export function rankUnits(units: Map<string, Figures>): Map<string, Ranked> {
   const eligible: [string, Figures][] = [];
   for (const [id, f] of units) {
     if (f.received < MIN_CASES_TO_RANK) out.set(id, { rank: null, unranked: 'few_cases' });
-    else if (f.onTimeRate === null) out.set(id, { rank: null, unranked: 'nothing_due' });
+    else if (f.handleRate === null) out.set(id, { rank: null, unranked: 'nothing_due' });
     else eligible.push([id, f]);
   }
-  const key = (f: Figures) => [f.onTimeRate!, f.closureRate ?? -1] as const;
+  const key = (f: Figures) => [f.handleRate!, f.closureRate ?? -1] as const;
   eligible.sort(([, a], [, b]) => key(b)[0] - key(a)[0] || key(b)[1] - key(a)[1]);
   eligible.forEach(([id, f], i) => {
     const prev = eligible[i - 1];
@@ -151,6 +165,13 @@ export function weeklyTrend(rows: StatsRow[], period: Period, today = period.to)
   return weeks;
 }
 
+/** Received reports per channel (来源), every channel listed (0 when none came that way). */
+export function byChannel(rows: StatsRow[], period: Period): Record<Channel, number> {
+  const out = Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>;
+  for (const r of rows) if (isReceived(r, period)) out[r.channel]++;
+  return out;
+}
+
 export type StatsReport = ReturnType<typeof compute>;
 
 /** Everything /stats shows for a period, from plain rows. */
@@ -165,6 +186,7 @@ export function compute(rows: StatsRow[], period: Period, now: Date) {
     byCategory: breakdown(rows, period, cutoff, 'categoryId'),
     byUnitCategory: new Map([...groupBy(rows, 'unitId')].map(([unit, group]) => [unit, breakdown(group, period, cutoff, 'categoryId')])),
     weeks: weeklyTrend(rows, period, shanghaiDate(now)),
+    byChannel: byChannel(rows, period),
     places: topPlaces(rows.filter((r) => isReceived(r, period) && r.state !== 'submitted'), 10), // public cases only
   };
 }
@@ -174,9 +196,9 @@ export function createStats(db: Db, clock: () => Date) {
   // Spelled out: inside a select list Drizzle leaves column names unqualified, and "id" would mean the log's.
   const reworks = sql<number>`(select count(*) from case_log l where l.case_id = "cases"."id" and l.action = 'rework')`;
   const rows = (p: Period): StatsRow[] => db.select({
-    categoryId: cases.categoryId, unitId: cases.unitId, state: cases.state, hidden: cases.hidden,
-    createdAt: cases.createdAt, dueAt: cases.dueAt, closedAt: cases.closedAt,
-    reworks, address: cases.address, lat: cases.lat, lng: cases.lng,
+    categoryId: cases.categoryId, unitId: cases.unitId, state: cases.state, hidden: cases.hidden, channel: cases.channel,
+    createdAt: cases.createdAt, acceptedAt: cases.acceptedAt, dueAt: cases.dueAt, resolvedAt: cases.resolvedAt, closedAt: cases.closedAt,
+    reworks, rating: cases.rating, address: cases.address, lat: cases.lat, lng: cases.lng,
   }).from(cases)
     .where(or(and(gte(cases.createdAt, p.fromAt), lt(cases.createdAt, p.toAt)), and(gte(cases.dueAt, p.fromAt), lt(cases.dueAt, p.toAt))))
     .all();

@@ -4,7 +4,10 @@ import type { Messages } from '../i18n/index.ts';
 import type { MapOptions } from '../lib/map-options.ts';
 import { clusterIcon } from './map-cluster.ts';
 
-export type ListItem = { trackingNo: string; categoryId: string; state: string; bucket: string; address: string; createdAt: string; href: string };
+export type ListItem = {
+  trackingNo: string; categoryId: string; state: string; bucket: string; address: string; createdAt: string; href: string;
+  thumbUrl: string | null; located: boolean;
+};
 type Props = {
   t: Messages['reports'];
   states: Messages['states'];
@@ -15,19 +18,25 @@ type Props = {
   casePath: string; // '/reports/' or '/en/reports/'
   map: MapOptions;
   pager: { prev: string | null; next: string | null; label: string } | null;
+  page: number; perPage: number;
 };
 
 const COLOURS: Record<string, string> = { open: '#b85c00', fixed: '#1c6b36', closed: '#5f6b78' };
 const shanghaiDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
-const badge = (bucket: string) => (bucket === 'fixed' ? 'state fixed' : bucket === 'closed' ? 'state closed' : 'state');
+/** The status chip's colour: in hand (blue), fixed and awaiting the check (teal), parked (amber), done (green), not taken (grey). */
+const CHIP: Record<string, string> = { resolved: 'state checking', on_hold: 'state pending', closed: 'state fixed', rejected: 'state closed', duplicate: 'state closed' };
+const chip = (state: string) => CHIP[state] ?? 'state';
 
-/** The public list of cases with a map above it. Server-rendered it is the list with paging links; with JavaScript
- * the map shows server-side clusters and moving it narrows the list to the reports in view. */
+/** The public list of cases with a map above it. Server-rendered it is the list with paging links; with JavaScript the
+ * map shows server-side clusters of the cases with a pin, and "show more" pages on through every matching case — those
+ * with only a typed address too, which the map cannot show — until the last. */
 export default function ReportsBrowser(p: Props) {
   const { t } = p;
   const [items, setItems] = useState(p.items);
-  const [total, setTotal] = useState(p.total);
-  const [inView, setInView] = useState(false);
+  const [total] = useState(p.total);
+  const [page, setPage] = useState(p.page);
+  const [live, setLive] = useState(false); // JavaScript runs: "show more" replaces the paging links
+  const [loading, setLoading] = useState(false);
   const el = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -43,15 +52,9 @@ export default function ReportsBrowser(p: Props) {
         const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(5)).join(',');
         const q = `${p.query}${p.query ? '&' : ''}bbox=${bbox}`;
         try {
-          const [cells, list] = await Promise.all([
-            fetch(`/api/cases/map?${q}&zoom=${map.getZoom()}`, { signal: ctrl.signal }).then((r) => r.json()),
-            fetch(`/api/cases?${q}&per_page=50`, { signal: ctrl.signal }).then((r) => r.json()),
-          ]);
+          const cells = await fetch(`/api/cases/map?${q}&zoom=${map.getZoom()}`, { signal: ctrl.signal }).then((r) => r.json());
           layer.clearLayers();
           for (const c of cells.cells) layer.addLayer(marker(L, c, map));
-          setItems(list.items.map((i: ListItem) => ({ ...i, href: p.casePath + i.trackingNo })));
-          setTotal(list.total);
-          setInView(true);
         } catch { /* aborted by a newer move */ }
       };
       const marker = (Lf: typeof L, c: { lat: number; lng: number; count: number; open: number; fixed: number; closed: number; trackingNo?: string; state?: string; categoryId?: string }, m: L.Map) => {
@@ -69,8 +72,21 @@ export default function ReportsBrowser(p: Props) {
       refresh();
       remove = () => map.remove();
     });
+    setLive(true);
     return () => remove();
   }, []);
+
+  const more = async () => {
+    setLoading(true);
+    try {
+      const list = await fetch(`/api/cases?${p.query}${p.query ? '&' : ''}page=${page + 1}&per_page=${p.perPage}`).then((r) => r.json());
+      setItems((old) => [...old, ...list.items.map((i: ListItem & { lat: number | null }) => ({ ...i, located: i.lat !== null, href: p.casePath + i.trackingNo }))]);
+      setPage(page + 1);
+    } finally {
+      setLoading(false);
+    }
+  };
+  const left = total - ((p.page - 1) * p.perPage + items.length); // the list runs from the server's page on
 
   return (
     <div class="browser">
@@ -78,20 +94,28 @@ export default function ReportsBrowser(p: Props) {
       <p class="legend" aria-hidden="true">
         {(['open', 'fixed', 'closed'] as const).map((b) => <span key={b}><i class={`b-${b}`} />{t.legend[b]}</span>)}
       </p>
-      <p aria-live="polite"><strong>{fmt(inView ? t.inView : t.total, { n: total })}</strong></p>
+      <p class="hint">{t.mapNote}</p>
+      <p aria-live="polite"><strong>{fmt(t.total, { n: total })}</strong></p>
       {items.length === 0 ? <p>{t.empty}</p> : (
-        <ul class="case-list">
+        <ul class="case-list" data-testid="case-list">
           {items.map((c) => (
-            <li key={c.trackingNo} class="card">
-              <span class={badge(c.bucket)}>{p.states[c.state as keyof typeof p.states]}</span>
-              <a href={c.href}><strong>{p.categories[c.categoryId]}</strong></a>
-              {c.address && <span>{c.address}</span>}
-              <small>{c.trackingNo} · <time dateTime={c.createdAt}>{shanghaiDay(c.createdAt)}</time></small>
+            <li key={c.trackingNo} class="card case-item">
+              {c.thumbUrl ? <img src={c.thumbUrl} alt="" width={72} height={72} loading="lazy" /> : <span class="thumb-none" aria-hidden="true" />}
+              <div>
+                <span class={chip(c.state)}>{p.states[c.state as keyof typeof p.states]}</span>
+                <a href={c.href}><strong>{p.categories[c.categoryId]}</strong></a>
+                {c.address && <span>{c.address}</span>}
+                <small>{c.trackingNo} · <time dateTime={c.createdAt}>{shanghaiDay(c.createdAt)}</time>{!c.located && <> · {t.noPin}</>}</small>
+              </div>
             </li>
           ))}
         </ul>
       )}
-      {p.pager && !inView && (
+      {live && p.pager?.prev && <p><a href={p.pager.prev}>{t.prev}</a></p>}
+      {live && left > 0 && (
+        <p class="more"><button type="button" class="btn secondary" onClick={more} disabled={loading} data-testid="more">{fmt(t.more, { n: left })}</button></p>
+      )}
+      {p.pager && !live && (
         <nav aria-label={t.pagination} class="pager">
           {p.pager.prev && <a class="btn secondary" href={p.pager.prev}>{t.prev}</a>}
           <span>{p.pager.label}</span>

@@ -13,6 +13,8 @@ export function statsFormat(lang: Lang) {
   return {
     pct: (r: number | null) => (r === null ? s.none : fmt(s.percent, { n: one(r * 100) })),
     hours: (h: number | null) => (h === null ? s.none : one(h)),
+    /** A duration as people say it: '约 5.2 小时' under a day, else '约 3.9 天'. */
+    duration: (h: number | null) => (h === null ? s.none : h < 24 ? fmt(s.duration.hours, { n: one(h) }) : fmt(s.duration.days, { n: one(h / 24) })),
     quarter: (q: Quarter, long = false) =>
       fmt(long ? s.quarterLong : s.quarter, { year: q.year, n: q.q, q: s.quarterNames[q.q - 1]! }),
     period(p: Period, long = false) {
@@ -33,14 +35,14 @@ export function reportsHref(lang: Lang, q: Query): string {
 
 export const quarterHref = (lang: Lang, q: Quarter) => localePath(lang, `/stats/quarterly/${quarterKey(q)}`);
 
-export type FigureLinks = Record<'received' | 'accepted' | 'closed' | 'onTime' | 'missed' | 'reworks', string | null>;
+export type FigureLinks = Record<'received' | 'accepted' | 'closed' | 'onTime' | 'missed' | 'handled' | 'unhandled' | 'reworks', string | null>;
 
 /**
  * Links for one row of figures. `scope` narrows to a unit or a category; the unit '' (not yet assigned)
  * cannot be expressed by the public filters, so it gets no links.
  */
 export function figureLinks(lang: Lang, report: Pick<StatsReport, 'period' | 'dueTo'>, scope: { unit?: string; category?: string } = {}): FigureLinks {
-  if (scope.unit === '') return { received: null, accepted: null, closed: null, onTime: null, missed: null, reworks: null };
+  if (scope.unit === '') return { received: null, accepted: null, closed: null, onTime: null, missed: null, handled: null, unhandled: null, reworks: null };
   const received = { ...scope, from: report.period.from, to: report.period.to };
   const due = { ...scope, due_from: report.period.from, due_to: report.dueTo ?? undefined };
   const link = (q: Query) => reportsHref(lang, q);
@@ -50,6 +52,8 @@ export function figureLinks(lang: Lang, report: Pick<StatsReport, 'period' | 'du
     closed: link({ ...received, status: 'fixed' }),
     onTime: report.dueTo ? link({ ...due, flag: 'on_time' }) : null,
     missed: report.dueTo ? link({ ...due, flag: 'missed' }) : null,
+    handled: report.dueTo ? link({ ...due, flag: 'handled' }) : null,
+    unhandled: report.dueTo ? link({ ...due, flag: 'unhandled' }) : null,
     reworks: link({ ...received, flag: 'rework' }),
   };
 }

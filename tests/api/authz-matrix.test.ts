@@ -30,6 +30,7 @@ const POLICY: [RegExp, Who[]][] = [
   [/^(GET|POST) \/staff\/drives\/series\/:id$/, DRIVE_ORGANISERS], // viewers only look at rosters
   [/^(GET|POST) \/staff\/drives\/new$/, STAFF.filter((w) => w !== 'viewer')], // a handler creates drives for their own unit
   [/^(GET|POST) \/staff\/drives\/:id$/, DRIVE_SEERS], // a post without an action re-shows the roster
+  [/^(GET|POST) \/staff\/quarterly$/, ['dispatcher', 'admin']], // prepare and publish the quarterly report
   [/^(GET|POST) \/api\/staff\/admin\//, ['admin']],
   // Issue 11: the requests inbox (dispatchers; viewers read), staff entry of hotline/patrol cases, the audited reveal.
   [/^GET \/api\/staff\/cases\/requests$/, ['viewer', 'dispatcher', 'admin']],

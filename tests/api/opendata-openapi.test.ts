@@ -6,7 +6,7 @@ import { openApiDocument } from '../../api/opendata/openapi/document.ts';
 import { publicFilters } from '../../api/opendata/public-cases.ts';
 
 // Served by the API but not part of it: the pages' own form posts and photo files.
-const NOT_API = new Set(['/report', '/en/report', '/track', '/en/track', '/uploads/:dir/:name', '/drives/:id', '/en/drives/:id']);
+const NOT_API = new Set(['/report', '/en/report', '/track', '/en/track', '/uploads/:dir/:name', '/drives/:id', '/en/drives/:id', '/reports/:no', '/en/reports/:no']);
 const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']);
 
 /** A Hono path as a pattern that matches the OpenAPI paths it can serve ('/open311/v2/:file' ↔ '/open311/v2/requests.{format}'). */

@@ -6,7 +6,7 @@ import { seedDemo } from '../../api/demo/demo.ts';
 import { publicFilters } from '../../api/opendata/public-cases.ts';
 import type { Figures, StatsReport } from '../../api/opendata/stats.ts';
 import type { Services } from '../../api/services.ts';
-import { quarterly } from '../../site/lib/quarterly.ts';
+import { quarterlyView } from '../../site/lib/quarterly.ts';
 import { figureLinks } from '../../site/lib/stats-format.ts';
 import { FIXED_NOW, testServices } from '../helpers/services.ts';
 
@@ -99,7 +99,7 @@ describe('/stats for the default period (this quarter) on the demo city', () => 
 describe('quarterly reports', () => {
   it('lists past quarters with data and the current one; never a future one', () => {
     const quarters = services.stats.quarters();
-    assert.deepEqual(quarters.map((q) => `${q.quarter.year}-Q${q.quarter.q}${q.current ? '*' : ''}`), ['2026-Q4*', '2026-Q3', '2026-Q2']);
+    assert.deepEqual(quarters.map((q) => `${q.quarter.year}-Q${q.quarter.q}${q.current ? '*' : ''}`), ['2026-Q4*', '2026-Q3', '2026-Q2', '2026-Q1', '2025-Q4', '2025-Q3']); // five quarters of history
     assert.ok(services.stats.quarter('2026-Q3'));
     assert.equal(services.stats.quarter('2027-Q1'), null);
     assert.equal(services.stats.quarter('2020-Q1'), null);
@@ -110,30 +110,40 @@ describe('quarterly reports', () => {
   const categories = () => services.catalog.allCategories();
   const text = (lang: 'zh' | 'en') => {
     const report = services.stats.report(services.stats.quarterPeriod({ year: 2026, q: 3 }));
+    const previous = services.stats.report(services.stats.quarterPeriod({ year: 2026, q: 2 }));
+    const yearAgo = services.stats.report(services.stats.quarterPeriod({ year: 2025, q: 3 }));
     const name = (x: { id: string; nameZh: string; nameEn: string }) => ({ id: x.id, name: lang === 'zh' ? x.nameZh : x.nameEn });
-    return { report, text: quarterly({ lang, report, units: units().map(name), categories: categories().map(name), current: false }) };
+    const view = quarterlyView({
+      lang, report, previous, yearAgo, units: units().map(name), categories: categories().map(name), current: false,
+      drives: { held: 13, volunteers: 120, attendance: 260, hours: 520 }, typical: [], nextSteps: '一是加强巡查。\n二是完善机制。', issuedOn: new Date('2026-10-15T02:00:00Z'),
+    });
+    const [overview, timeliness, comparison] = view.sections[0]!.paragraphs;
+    return { report, view, q: { overview: overview!, timeliness: timeliness!, comparison: comparison! } };
   };
 
-  it('2026-Q3 in the seed report’s words, with the seed’s measure words', () => {
-    const { report, text: q } = text('zh');
+  it('2026-Q3 as the bureau’s 通报, in the seed report’s words, with the seed’s measure words', () => {
+    const { report, view, q } = text('zh');
     const t = report.totals;
-    assert.equal(q.title, '市城管综合执法局2026年第三季度群众反映问题办理情况');
+    assert.equal(view.title, '阳江市城市管理和综合执法局关于2026年第三季度城市管理问题办理情况的通报');
+    assert.deepEqual([view.issuer, view.issuedOn], ['阳江市城市管理和综合执法局', '2026年10月15日']);
     assert.ok(q.overview.startsWith(
       `2026年第三季度，市城管综合执法局通过“城事通”平台共收到群众反映问题${t.received}宗，受理立案${t.accepted}宗，已办结${t.closed}宗，办结率`,
     ), q.overview);
     assert.match(q.overview, /其中环卫中心处置暴露垃圾\d+宗、垃圾箱满溢或不密闭\d+宗[，；]/);
-    assert.match(q.overview, /执法队处理占道经营\d+宗、店外经营\d+宗、露天烧烤\d+宗、焚烧垃圾树叶\d+起/);
-    assert.match(q.overview, /路灯中心修复路灯\d+基/);
-    assert.match(q.overview, /市政管理中心补换井盖\d+块/);
-    assert.match(q.timeliness, new RegExp(`^本季度到期案件${t.due}宗，按期办结${t.onTime}宗，按期结案率[\\d.]+%。`));
-    assert.equal(q.running, null);
-    assert.deepEqual(q.unitSections.map((u) => u.heading).slice(0, 2), ['（一）环卫中心', '（二）路灯中心']);
-    assert.match(q.places, /^本季度群众反映较集中的地点依次为：.+（\d+宗）/);
-    assert.ok(q.notes.some((n) => n.includes('志愿清洁活动')));
+    assert.match(q.overview, /执法队处理占道经营\d+宗/);
+    assert.match(q.timeliness, new RegExp(`^本季度到期案件${t.due}宗，处置单位按期处置${t.handledOnTime}宗，按期处置率[\\d.]+%；按期结案${t.onTime}宗，按期结案率[\\d.]+%。`));
+    assert.match(q.comparison, /^与上一季度相比，收到群众反映(增加|减少)\d+宗，按期处置率(上升|下降)[\d.]+个百分点|持平/);
+    assert.match(q.comparison, /；与去年同期相比，收到群众反映/);
+    assert.deepEqual(view.sections.map((x) => x.heading), ['一、总体情况', '二、各单位处置情况', '三、群众反映热点', '四、志愿服务', '五、典型案例', '六、下一步工作']);
+    assert.deepEqual(view.sections[1]!.subsections!.map((u) => u.heading).slice(0, 2), ['（一）环卫中心', '（二）路灯中心']);
+    assert.match(view.sections[2]!.paragraphs[0]!, /^本季度群众反映较集中的地点依次为：.+（\d+宗）/);
+    assert.match(view.sections[3]!.paragraphs[0]!, /每周五到市区沿江南社区开展卫生大扫除行动，本季度共开展13次/);
+    assert.deepEqual(view.sections[5]!.paragraphs, ['一是加强巡查。', '二是完善机制。']);
+    assert.ok(!view.notes.some((n) => n.includes('上线后')), 'no promise of the drives feature');
   });
 
   it('the English version says the same', () => {
-    const { report, text: q } = text('en');
+    const { report, q } = text('en');
     const t = report.totals;
     assert.ok(q.overview.startsWith(
       `In the third quarter of 2026, the Urban Management and Law Enforcement Bureau received ${t.received} reports from residents through CityLoop, accepted ${t.accepted} and closed ${t.closed}`,

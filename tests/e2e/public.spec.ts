@@ -5,7 +5,7 @@ import { expectAccessible } from './axe.ts';
 test('a resident opens the map, filters to 占道经营, and opens a fixed case with before/after photos', async ({ page }) => {
   await page.goto('/reports');
   await expect(page.getByRole('region', { name: /问题分布地图/ }).locator('.leaflet-marker-icon, path.leaflet-interactive').first()).toBeAttached();
-  await expect(page.getByText(/地图范围内 \d+ 件/)).toBeVisible();
+  await expect(page.getByText(/^共 \d+ 件$/)).toBeVisible();
   await page.getByLabel('问题类别').selectOption({ label: '占道经营' });
   await page.getByLabel('办理状态').selectOption({ label: '已办结' });
   await page.getByRole('button', { name: '筛选' }).click();
@@ -26,7 +26,7 @@ test('a resident opens the map, filters to 占道经营, and opens a fixed case 
   await expect(page.getByRole('img', { name: '处置前 1' })).toBeVisible();
   await expect(page.getByRole('img', { name: '处置后 1' })).toBeVisible();
   await expect(page.getByTestId('timeline')).toContainText('核查通过，已办结');
-  await expect(page.getByTestId('due')).toHaveText(/按期办结|超期办结/);
+  await expect(page.getByTestId('due')).toHaveText(/处置单位按期处置|超期 \d+ (天|小时)处置完毕/);
   await expectAccessible(page);
 });
 

@@ -38,8 +38,8 @@ test(`the quarterly report ${QUARTER} renders in the seed's words, in Chinese an
   await page.goto('/stats/quarterly');
   await expect(page.getByTestId('quarters').getByRole('listitem').first()).toContainText('截至今日');
   await page.goto(`/stats/quarterly/${QUARTER}`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^市城管综合执法局\d{4}年第[一二三四]季度群众反映问题办理情况$/);
-  await expect(page.getByTestId('overview')).toHaveText(/共收到群众反映问题\d+宗，立案受理\d+宗，已办结\d+宗.*其中环卫中心处置暴露垃圾\d+宗/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^阳江市城市管理和综合执法局关于\d{4}年第[一二三四]季度城市管理问题办理情况的通报$/);
+  await expect(page.getByTestId('s-overview').locator('p').first()).toHaveText(/共收到群众反映问题\d+宗，立案受理\d+宗，已办结\d+宗.*其中环卫中心处置暴露垃圾\d+宗/);
   await expect(page.getByRole('heading', { name: '二、各单位处置情况' })).toBeVisible();
   await checkBothWidths(page);
   await page.emulateMedia({ media: 'print' });
@@ -48,8 +48,8 @@ test(`the quarterly report ${QUARTER} renders in the seed's words, in Chinese an
   await page.emulateMedia({ media: 'screen' });
 
   await page.goto(`/en/stats/quarterly/${QUARTER}`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Residents’ reports to the Urban Management and Law Enforcement Bureau, Q\d \d{4}$/);
-  await expect(page.getByTestId('overview')).toHaveText(/^In the (first|second|third|fourth) quarter of \d{4}, the Urban Management and Law Enforcement Bureau received \d+ reports/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Report of the Yangjiang Urban Management and Law Enforcement Bureau on the Handling of Urban Management Problems in the (first|second|third|fourth) quarter of \d{4}$/);
+  await expect(page.getByTestId('s-overview').locator('p').first()).toHaveText(/^In the (first|second|third|fourth) quarter of \d{4}, the Urban Management and Law Enforcement Bureau received \d+ reports/);
   await checkBothWidths(page);
   expect((await page.request.get('/stats/quarterly/2999-Q1')).status()).toBe(404);
 });
@@ -58,7 +58,7 @@ test('a figure links to the /reports list of exactly its cases; the period choos
   const context = await browser.newContext({ javaScriptEnabled: false }); // the list's server-rendered total, not the map's
   const page = await context.newPage();
   await page.goto(`/stats?period=${QUARTER}`);
-  const closed = page.getByRole('table', { name: /各问题类别|各类问题办理情况/ }).getByRole('row', { name: /占道经营/ }).getByRole('cell').nth(2).getByRole('link');
+  const closed = page.getByRole('table', { name: /各问题类别|各类问题办理情况/ }).getByRole('row', { name: /占道经营/ }).getByRole('cell').nth(3).getByRole('link'); // 办结
   const n = await closed.innerText();
   await closed.click();
   await expect(page).toHaveURL(/\/reports\?.*category=street_vending/);
@@ -67,7 +67,7 @@ test('a figure links to the /reports list of exactly its cases; the period choos
   await expect(page.locator('.case-list li').first()).toContainText('占道经营');
 
   await page.goto(`/stats?period=${QUARTER}`);
-  const late = page.getByTestId('figures').locator('a[href*="flag=missed"]'); // 逾期或未办结
+  const late = page.getByTestId('indicators').locator('a[href*="flag=missed"]'); // 未按期结案
   const m = await late.innerText();
   await late.click();
   await expect(page).toHaveURL(/flag=missed/);

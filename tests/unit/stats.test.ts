@@ -8,14 +8,14 @@ import { categoryPhrases } from '../../site/lib/quarterly.ts';
 /** An Asia/Shanghai wall-clock time. */
 const at = (s: string) => new Date(`${s.replace(' ', 'T')}+08:00`);
 const row = (r: Partial<StatsRow> & Pick<StatsRow, 'categoryId' | 'unitId' | 'state' | 'createdAt'>): StatsRow =>
-  ({ hidden: false, dueAt: null, closedAt: null, reworks: 0, address: '', lat: null, lng: null, ...r });
+  ({ hidden: false, channel: 'web', acceptedAt: null, dueAt: null, resolvedAt: null, closedAt: null, reworks: 0, rating: null, address: '', lat: null, lng: null, ...r });
 
 // The hand-computed fixture: 2026-Q3, looked at on 10 October.
 const Q3 = quarterPeriod({ year: 2026, q: 3 });
 const NOW = at('2026-10-10 10:00');
 const F = {
-  onTimeExactly: row({ categoryId: 'exposed_garbage', unitId: 'sanitation', state: 'closed', createdAt: at('2026-07-06 09:00'), dueAt: at('2026-07-07 09:00'), closedAt: at('2026-07-07 09:00') }), // 24 h
-  late: row({ categoryId: 'exposed_garbage', unitId: 'sanitation', state: 'closed', createdAt: at('2026-07-07 10:00'), dueAt: at('2026-07-08 10:00'), closedAt: at('2026-07-08 22:00') }), // 36 h
+  onTimeExactly: row({ categoryId: 'exposed_garbage', unitId: 'sanitation', state: 'closed', createdAt: at('2026-07-06 09:00'), dueAt: at('2026-07-07 09:00'), resolvedAt: at('2026-07-07 08:00'), closedAt: at('2026-07-07 09:00') }), // 24 h
+  late: row({ categoryId: 'exposed_garbage', unitId: 'sanitation', state: 'closed', createdAt: at('2026-07-07 10:00'), dueAt: at('2026-07-08 10:00'), resolvedAt: at('2026-07-08 09:00'), closedAt: at('2026-07-08 22:00') }), // 36 h: fixed on time, verified late
   dueStillOpen: row({ categoryId: 'street_vending', unitId: 'enforcement', state: 'dispatched', createdAt: at('2026-09-20 08:00'), dueAt: at('2026-09-21 08:00') }),
   hidden: row({ categoryId: 'street_vending', unitId: 'enforcement', state: 'closed', hidden: true, reworks: 2, createdAt: at('2026-07-10 09:00'), dueAt: at('2026-07-11 09:00'), closedAt: at('2026-07-10 12:00') }),
   rework: row({ categoryId: 'bin_overflow', unitId: 'sanitation', state: 'closed', reworks: 1, createdAt: at('2026-08-03 08:00'), dueAt: at('2026-08-05 08:00'), closedAt: at('2026-08-04 18:00') }), // 34 h
@@ -44,6 +44,11 @@ describe('headline figures against the hand-computed fixture', () => {
   it('judges deadlines falling in the period: exactly at the due time is on time, late or still open is not, on-hold is left out', () => {
     assert.deepEqual([f.due, f.onTime, f.missed], [7, 4, 3]);
     assert.equal(f.onTimeRate, 4 / 7);
+  });
+
+  it('按期处置率 counts the unit’s work by the due time, not the verification: the late-verified case is on time for its unit', () => {
+    assert.deepEqual([f.handledOnTime, f.handleMissed], [2, 5]);
+    assert.equal(f.handleRate, 2 / 7);
   });
 
   it('times to close in calendar hours: median and 90th percentile', () => {
@@ -93,9 +98,9 @@ describe('breakdowns', () => {
 });
 
 describe('ranking units', () => {
-  const fig = (received: number, onTimeRate: number | null, closureRate: number | null) => ({ received, onTimeRate, closureRate }) as Figures;
+  const fig = (received: number, handleRate: number | null, closureRate: number | null) => ({ received, handleRate, closureRate }) as Figures;
 
-  it('ranks units with at least 10 cases by on-time rate, then closure rate; ties share a rank', () => {
+  it('ranks units with at least 10 cases by 按期处置率, then closure rate; ties share a rank', () => {
     const ranks = rankUnits(new Map([
       ['a', fig(12, 0.9, 0.8)], ['b', fig(10, 0.9, 0.8)], ['c', fig(9, 1, 1)], ['d', fig(15, 0.95, 0.5)],
       ['e', fig(20, null, 0.7)], ['f', fig(30, 0.9, 0.7)],

@@ -24,6 +24,12 @@ const dates: Param[] = [
 
 export const OPEN_DATA_OPS: Op[] = [
   {
+    method: 'get', path: '/data/quarterly/{quarter}.pdf', tag: 'data', summary: ['已发布的季度通报 PDF', 'A published quarterly report as PDF'],
+    description: ['发布时生成并保存，此后不再变化；未发布的季度返回 404。', 'Made and stored when staff publish the report, never changed afterwards; an unpublished quarter is 404.'],
+    params: [{ name: 'quarter', in: 'path', required: true, schema: { type: 'string', examples: ['2026-Q3'] }, text: ['季度，如 2026-Q3', 'Quarter, e.g. 2026-Q3'] }, lang],
+    responses: { 200: { text: ['PDF 文件', 'A PDF file'], media: ['application/pdf'] }, 404: { text: ['该季度尚未发布通报', 'Not published'], media: json } },
+  },
+  {
     method: 'get', path: '/data/cases.geojson', tag: 'data', summary: ['公开问题 GeoJSON', 'Public cases as GeoJSON'],
     description: ['RFC 7946 FeatureCollection，坐标顺序 [经度, 纬度]；未标注位置的问题 geometry 为 null。流式输出全部符合条件的问题（不分页）。', 'RFC 7946 FeatureCollection, coordinates [lng, lat]; cases without a pin have a null geometry. Streams every matching case (no paging).'],
     params: [...listFilters, lang], responses: { 200: { text: ['FeatureCollection', 'A FeatureCollection'], media: ['application/geo+json'] }, 400: { text: ['参数有误', 'Invalid parameters'], media: json } },

@@ -18,7 +18,7 @@ export const FILTER_TEXTS: Record<string, Text> = {
   to: ['反映日期止（含）', 'Reported on or before (inclusive)'],
   due_from: ['承诺办结日期起（含，北京时间）', 'Due on or after (Asia/Shanghai date)'],
   due_to: ['承诺办结日期止（含）', 'Due on or before (inclusive)'],
-  flag: ['统计口径：accepted 已立案、on_time 按期办结、missed 超期、rework 返工过（与 /stats 的数字对应）', 'Statistics subset: accepted, on_time, missed, rework (as the /stats figures count them)'],
+  flag: ['统计口径：accepted 已立案、on_time 按期结案、missed 未按期结案、handled 按期处置、unhandled 未按期处置、rework 返工过（与 /stats 的数字对应）', 'Statistics subset: accepted, on_time (closed on time), missed, handled (fixed by the unit on time), unhandled, rework (as the /stats figures count them)'],
   bbox: ['区域：西,南,东,北（WGS84 经纬度）', 'Area: west,south,east,north (WGS84 degrees)'],
   page: ['页码', 'Page number'],
   per_page: ['每页条数（≤1000）', 'Items per page (≤1000)'],
@@ -32,9 +32,11 @@ export const PUBLIC_CASE: Schema = {
     bucket: { type: 'string', enum: ['open', 'closed', 'fixed'] }, lat: nullable({ type: 'number' }), lng: nullable({ type: 'number' }),
     address: { type: 'string', description: 'masked' }, description: { type: 'string', description: 'masked; empty without the reporter’s consent' },
     unitId: nullable(str), supporters: { type: 'integer' }, rating: nullable(str),
-    createdAt: date, acceptedAt: nullable(date), dueAt: nullable(date), closedAt: nullable(date), updatedAt: date, onTime: nullable({ type: 'boolean' }),
+    createdAt: date, acceptedAt: nullable(date), dueAt: nullable(date), resolvedAt: nullable(date), closedAt: nullable(date), updatedAt: date, onTime: nullable({ type: 'boolean' }),
   },
 };
+/** A list item: the case and its first public thumbnail. */
+export const PUBLIC_LIST_ITEM: Schema = { ...PUBLIC_CASE, properties: { ...(PUBLIC_CASE.properties as Schema), thumbUrl: nullable(str) } };
 
 // The form's fields without its honeypot (people never see it; documenting it would only help bots).
 const { website: _honeypot, ...reportFields } = jsonSchema(reportInput).properties as Schema;
@@ -87,7 +89,7 @@ export const PUBLIC_OPS: Op[] = [
     method: 'get', path: '/api/cases', tag: 'cases', summary: ['公开问题列表', 'Public cases'],
     description: ['与 /reports 页面相同的筛选，最新的在前。', 'The /reports page’s filters, newest first.'],
     params: queryParams(publicFilters, FILTER_TEXTS),
-    responses: { 200: { text: ['一页公开问题和总数', 'A page of public cases and the total'], media: json, schema: { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: PUBLIC_CASE } } } }, 400: { text: ['参数有误', 'Invalid parameters'], media: json, schema: ERR } },
+    responses: { 200: { text: ['一页公开问题和总数', 'A page of public cases and the total'], media: json, schema: { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: PUBLIC_LIST_ITEM } } } }, 400: { text: ['参数有误', 'Invalid parameters'], media: json, schema: ERR } },
   },
   {
     method: 'get', path: '/api/cases/map', tag: 'cases', summary: ['地图聚合', 'Map clusters'],
