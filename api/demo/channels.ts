@@ -3,7 +3,7 @@
  * and one in ten an inspector's patrol find; most closed ones with a phone got a 回访 within two working days of closing,
  * whose satisfaction is the case's rating (mostly 满意, as a working bureau's is). Deterministic from the seed.
  */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { caseLog, cases } from '../../db/schema.ts';
 import { shanghaiDate } from '../shared/time.ts';
@@ -33,9 +33,11 @@ export function seedDemoChannels(db: Db, seed: number, now: Date) {
         set.reporterPhone = `13800137${String(rng.int(0, 999)).padStart(3, '0')}`;
         set.reporterEmail = null;
       }
-      // 回访 of closed cases that nobody rated yet, not in the future.
+      // 回访 of closed cases, not in the future: a caller or an inspector is asked on the phone, so the 回访 replaces the
+      // web rating the plan may have given the case.
       const at = c.closedAt ? addWorkingTime(c.closedAt, rng.int(2, 14), 'hours', cal) : null;
-      if (c.state === 'closed' && !c.rating && at && at < now && rng.chance(0.8)) {
+      if (c.state === 'closed' && at && at < now && rng.chance(0.8)) {
+        tx.delete(caseLog).where(and(eq(caseLog.caseId, c.id), eq(caseLog.action, 'rate'))).run();
         const rating = rng.weighted([['satisfied', 80], ['basically_satisfied', 14], ['unsatisfied', 6]] as const);
         tx.insert(caseLog).values({ caseId: c.id, at, actorKind: 'staff', action: 'callback', detail: { result: 'solved', rating, counted: true, reopened: false } }).run();
         Object.assign(set, { rating, ratedAt: at, version: c.version + 1 });
