@@ -21,6 +21,7 @@ import { createRetention, reporterContacts } from './privacy/retention.ts';
 import type { DestinationStream } from 'pino';
 import { createDrives } from './drives/service.ts';
 import { volunteerContacts } from './drives/retention.ts';
+import { createDesk } from './desk/index.ts';
 
 /** A secret for signed links and hashes: from SECRET, else generated once and kept in the database. */
 function loadSecret(db: Db, configured?: string): string {
@@ -64,13 +65,14 @@ export function createServices(config: Config, opts: { clock?: () => Date; logTo
   const cases = createCases({ db, clock, config, secret, catalog, audit, reports });
   const staff = createStaffService({ db, clock, config, sessions, audit });
   const stats = createStats(db, clock);
+  const desk = createDesk({ db, clock, audit, cases });
   const drives = createDrives({
     db, clock, secret, publicUrl: config.PUBLIC_URL, audit, calendar: cases.calendar, caseActions: cases.actions, uploadsDir: config.uploadsDir, photoLimits,
   });
   // Retention tasks: reporters' contacts RETENTION_DAYS after their case finished; volunteers' VOLUNTEER_RETENTION_DAYS after their last drive.
   const retention = createRetention({ db, clock, log, days: config.RETENTION_DAYS }, [reporterContacts, volunteerContacts(config.VOLUNTEER_RETENTION_DAYS)]);
   return {
-    config, db, log, clock, secret, catalog, reports, summary, publicCases, map, sessions, audit, cases, staff, stats, drives, retention,
+    config, db, log, clock, secret, catalog, reports, summary, publicCases, map, sessions, audit, cases, desk, staff, stats, drives, retention,
     close: () => db.$client.close(),
   };
 }

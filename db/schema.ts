@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { CASE_STATES, CHANNELS, STAFF_ROLES } from './vocabulary.ts';
+import { CASE_STATES, CHANNELS, PHRASE_ACTIONS, STAFF_ROLES } from './vocabulary.ts';
 
 // Instants are stored as UTC milliseconds (Drizzle maps them to Date).
 const instant = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -281,3 +281,14 @@ export const driveCertificates = sqliteTable('drive_certificates', {
   items: text('items', { mode: 'json' }).notNull().$type<{ date: string; titleZh: string; titleEn: string; hours: number }[]>(),
   issuedAt: instant('issued_at').notNull(),
 }, (t) => [index('drive_certificates_phone').on(t.phone)]);
+
+// ── Ready phrases (常用语) staff insert into notes and reasons, kept by admins ─────────────
+
+export const phrases = sqliteTable('phrases', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  action: text('action', { enum: PHRASE_ACTIONS }).notNull(),
+  textZh: text('text_zh').notNull(),
+  textEn: text('text_en').notNull(),
+  sort: integer('sort').notNull().default(0),
+  createdAt: instant('created_at').notNull(),
+}, (t) => [index('phrases_action').on(t.action, t.sort)]);

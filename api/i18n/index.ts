@@ -13,6 +13,8 @@ import { drivesZh } from './drives.zh.ts';
 import { drivesEn } from './drives.en.ts';
 import { handlersZh } from './handlers.zh.ts';
 import { handlersEn } from './handlers.en.ts';
+import { deskZh } from './desk.zh.ts';
+import { deskEn } from './desk.en.ts';
 
 export { fmt, ordinal } from './fmt.ts';
 export * from './lang.ts';
@@ -30,7 +32,7 @@ export function mergeCatalogs<T extends object[]>(...parts: T): Intersect<T> {
   return out as Intersect<T>;
 }
 
-const zh = mergeCatalogs(reportsZh, staffZh, casesZh, opendataZh, httpZh, drivesZh, handlersZh);
+const zh = mergeCatalogs(reportsZh, staffZh, casesZh, opendataZh, httpZh, drivesZh, handlersZh, deskZh);
 /** What the API says (errors, states, events, roles, Open311 and CSV words), in each language. */
 export type ApiMessages = typeof zh;
-export const apiMessages: Record<Lang, ApiMessages> = { zh, en: mergeCatalogs(reportsEn, staffEn, casesEn, opendataEn, httpEn, drivesEn, handlersEn) };
+export const apiMessages: Record<Lang, ApiMessages> = { zh, en: mergeCatalogs(reportsEn, staffEn, casesEn, opendataEn, httpEn, drivesEn, handlersEn, deskEn) };
