@@ -12,9 +12,6 @@ import type { StaffUser } from '../staff/sessions.ts';
 import { phraseBody } from './schema.ts';
 
 export type Phrase = typeof phrases.$inferSelect;
-/** The case action whose note a phrase fills (hold, rework… use the general public-note phrases). */
-export const phraseActionOf = (action: string): PhraseAction =>
-  ((PHRASE_ACTIONS as readonly string[]).includes(action) ? action : 'public_note') as PhraseAction;
 
 export function createPhrases(deps: { db: Db; clock: () => Date; audit: Audit }) {
   const { db, clock, audit } = deps;

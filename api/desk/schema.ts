@@ -1,6 +1,6 @@
 /** Inputs of the dispatcher's desk: the queue's chips and sorting, 督办, ready phrases. One zod schema each (forms and API). */
 import { z } from 'zod';
-import { PHRASE_ACTIONS } from '../../db/vocabulary.ts';
+import { PHRASE_ACTIONS, type PhraseAction } from '../../db/vocabulary.ts';
 import { instant, LIGHTS } from '../cases/schema.ts';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -36,3 +36,7 @@ export const phraseBody = z.object({
   sort: z.preprocess(blank, z.coerce.number().int().min(0).max(999).default(0)),
 });
 export type PhraseBody = z.infer<typeof phraseBody>;
+
+/** The case action whose note a phrase fills (hold, rework… use the general public-note phrases). */
+export const phraseActionOf = (action: string): PhraseAction =>
+  ((PHRASE_ACTIONS as readonly string[]).includes(action) ? action : 'public_note') as PhraseAction;
