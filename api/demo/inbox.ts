@@ -50,7 +50,9 @@ export function planInbox(now: Date, categoryIds: string[]): Filed[] {
 
 export function seedInbox(services: Services, now: Date): number {
   const { db, config, catalog } = services;
-  const plan = planInbox(now, catalog.activeCategories().map((c) => c.id));
+  const active = catalog.activeCategories();
+  const plan = planInbox(now, active.map((c) => c.id));
+  const unitOf = new Map(active.map((c) => [c.id, c.unitId]));
   db.transaction((tx) => {
     for (const c of plan) {
       const day = shanghaiDate(c.createdAt);
@@ -60,6 +62,7 @@ export function seedInbox(services: Services, now: Date): number {
       const row = tx.insert(cases).values({
         trackingNo, followCodeHash: sha256(demoFollowCode(trackingNo)), categoryId: c.categoryId, state: 'submitted',
         lat: c.lat, lng: c.lng, address: c.address, description: c.description, publish: true, publishPhotos: true,
+        unitId: unitOf.get(c.categoryId) ?? null, // as a filed report: the category's unit
         source: 'demo', version: 1, createdAt: c.createdAt, updatedAt: c.createdAt,
       }).returning({ id: cases.id }).get();
       tx.insert(caseLog).values({ caseId: row.id, at: c.createdAt, actorKind: 'reporter', action: 'submit', fromState: null, toState: 'submitted' }).run();

@@ -16,6 +16,7 @@ export const deskPagesEn = {
     empty: 'No reports are waiting.',
     emptyFiltered: 'No waiting reports match these filters.',
     chips: 'Filters',
+    quick: 'Quick filter: {label}',
     chipAll: 'All',
     chipCategory: 'Category',
     chipLight: 'Deadline',

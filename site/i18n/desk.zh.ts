@@ -16,6 +16,7 @@ export const deskPagesZh = {
     empty: '暂无待受理的问题。',
     emptyFiltered: '没有符合筛选条件的待受理问题。',
     chips: '筛选',
+    quick: '快速筛选：{label}',
     chipAll: '全部',
     chipCategory: '类别',
     chipLight: '时限',

@@ -16,6 +16,13 @@ export function enhanceQueue() {
   const action = document.querySelector<HTMLSelectElement>('#bulk-action');
   const submit = document.querySelector<HTMLButtonElement>('[data-bulk-submit]');
 
+  // Only the chosen action's fields (unit and due time for dispatch, reason for reject).
+  const showFields = () => {
+    for (const el of document.querySelectorAll<HTMLElement>('[data-bulk-bar] [data-for]')) el.hidden = el.dataset.for !== action?.value;
+  };
+  action?.addEventListener('change', showFields);
+  showFields();
+
   const update = () => {
     const all = boxes();
     const n = all.filter((b) => b.checked).length;
@@ -47,6 +54,7 @@ export function enhanceQueue() {
       update();
     }
     action.value = value;
+    showFields();
     submit.focus(); // Enter confirms; nothing is sent by a single key
   };
   document.addEventListener('keydown', (e) => {
