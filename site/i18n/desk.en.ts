@@ -7,7 +7,7 @@ export const deskPagesEn = {
   },
   queue: {
     title: 'Desk',
-    lead: 'New reports awaiting acceptance and cases reopened after a resident was not satisfied. Tick cases and act on them in the bar above; select a number to see the case on the right.',
+    lead: 'New reports awaiting acceptance and cases reopened after a resident was not satisfied. Tick cases and act on them in the bar above; select a number to see the case (beside the list on a wide screen).',
     waiting: '{n|report|reports} waiting',
     refresh: 'Refresh',
     fresh: '{n|new report|new reports}: refresh',
