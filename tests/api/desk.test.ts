@@ -112,6 +112,11 @@ describe('督办', async () => {
     assert.equal(log.length, 1);
     assert.deepEqual([log[0]!.internalNote, log[0]!.publicNote, log[0]!.toState], ['请今日内处置完毕并回复', null, null]);
     assert.equal(services.db.select().from(auditLog).where(and(eq(auditLog.action, 'case.supervise'), eq(auditLog.target, late.trackingNo))).all().length, 1);
+    // Internal: the public case page, its timeline and the updates feed never show it.
+    const pub = services.publicCases.detail(late.trackingNo);
+    assert.ok(pub && pub !== 'gone');
+    assert.ok(!pub.timeline.some((e) => e.action === 'supervise'));
+    assert.ok(!JSON.stringify(pub).includes('请今日内处置完毕并回复'));
   });
 
   it('refuses what it must: a stale version, no note, a due time on hold, handlers and viewers', () => {
