@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 import { staffPage } from './staff.ts';
+import { pageWeight } from '../helpers/page-weight.ts';
 
 const DESKTOP = { width: 1280, height: 800 };
 const scrollHeight = (page: Page) => page.evaluate(() => document.documentElement.scrollHeight);
@@ -106,5 +107,16 @@ test('without JavaScript: select-all is a link, the bulk bar is a form, ready ph
     await page.getByRole('button', { name: '执行', exact: true }).click();
     await expect(page.getByRole('status')).toContainText('0 件已完成');
     await expect(page.getByRole('status')).toContainText('请填写公开说明');
+  }
+});
+
+test('the console pages stay within the page-weight budget (no map: JS ≤ 15 KB, CSS ≤ 15 KB gzip)', async ({ browser }) => {
+  const page = await staffPage(browser, 'admin', { viewport: DESKTOP });
+  for (const path of ['/staff', '/staff/cases', '/staff/supervise', '/staff/admin/phrases']) {
+    await page.goto(path);
+    const w = pageWeight(await page.content());
+    console.log(`${path}: JS ${w.jsKB} KB, CSS ${w.cssKB} KB gzip`);
+    expect(w.jsKB, `JS KB on ${path}`).toBeLessThanOrEqual(15);
+    expect(w.cssKB, `CSS KB on ${path}`).toBeLessThanOrEqual(15);
   }
 });
