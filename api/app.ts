@@ -16,6 +16,7 @@ import { uploadRoutes } from './reports/uploads.ts';
 import { loadStaff } from './staff/middleware.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { caseRoutes, ratingRoutes } from './cases/routes.ts';
+import { deskRoutes, phraseAdminRoutes } from './desk/routes.ts';
 import { opendataRoutes } from './opendata/routes.ts';
 import { publicCaseRoutes } from './opendata/public-routes.ts';
 import { driveFeedRoutes, driveRoutes, staffDriveRoutes } from './drives/routes.ts';
@@ -112,6 +113,8 @@ export function createApp(services: Services, mountSite?: SiteMount) {
   app.route('/api/places', placeRoutes);
   app.route('/api/cases', publicCaseRoutes);
   app.route('/api/staff/cases', caseRoutes);
+  app.route('/api/staff/desk', deskRoutes);
+  app.route('/api/staff/admin/phrases', phraseAdminRoutes);
   app.route('/api/track', ratingRoutes);
   app.route('/api/staff/drives', staffDriveRoutes);
   app.route('/api/staff', staffRoutes);

@@ -23,6 +23,7 @@ import type { DestinationStream } from 'pino';
 import { createDrives } from './drives/service.ts';
 import { volunteerContacts } from './drives/retention.ts';
 import { createGazetteer } from './gazetteer/service.ts';
+import { createDesk } from './desk/index.ts';
 
 /** A secret for signed links and hashes: from SECRET, else generated once and kept in the database. */
 function loadSecret(db: Db, configured?: string): string {
@@ -68,13 +69,14 @@ export function createServices(config: Config, opts: { clock?: () => Date; logTo
   const staff = createStaffService({ db, clock, config, sessions, audit });
   const stats = createStats(db, clock);
   const quarterly = createQuarterly({ db, clock, audit, publicCases, uploadsDir: config.uploadsDir });
+  const desk = createDesk({ db, clock, audit, cases });
   const drives = createDrives({
     db, clock, secret, publicUrl: config.PUBLIC_URL, audit, calendar: cases.calendar, caseActions: cases.actions, uploadsDir: config.uploadsDir, photoLimits,
   });
   // Retention tasks: reporters' contacts RETENTION_DAYS after their case finished; volunteers' VOLUNTEER_RETENTION_DAYS after their last drive.
   const retention = createRetention({ db, clock, log, days: config.RETENTION_DAYS }, [reporterContacts, volunteerContacts(config.VOLUNTEER_RETENTION_DAYS)]);
   return {
-    config, db, log, clock, secret, catalog, gazetteer, reports, summary, publicCases, map, sessions, audit, cases, staff, stats, quarterly, drives, retention,
+    config, db, log, clock, secret, catalog, gazetteer, reports, summary, publicCases, map, sessions, audit, cases, desk, staff, stats, quarterly, drives, retention,
     close: () => db.$client.close(),
   };
 }

@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, real, blob, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { CASE_STATES, CHANNELS, STAFF_ROLES } from './vocabulary.ts';
+import { CASE_STATES, CHANNELS, PHRASE_ACTIONS, STAFF_ROLES } from './vocabulary.ts';
 
 // Instants are stored as UTC milliseconds (Drizzle maps them to Date).
 const instant = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -315,3 +315,14 @@ export const quarterlyReports = sqliteTable('quarterly_reports', {
   publishedBy: integer('published_by').references(() => staff.id),
   updatedAt: instant('updated_at').notNull(),
 });
+
+// ── Ready phrases (常用语) staff insert into notes and reasons, kept by admins ─────────────
+
+export const phrases = sqliteTable('phrases', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  action: text('action', { enum: PHRASE_ACTIONS }).notNull(),
+  textZh: text('text_zh').notNull(),
+  textEn: text('text_en').notNull(),
+  sort: integer('sort').notNull().default(0),
+  createdAt: instant('created_at').notNull(),
+}, (t) => [index('phrases_action').on(t.action, t.sort)]);

@@ -17,3 +17,7 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
  */
 export const CHANNELS = ['web', 'api', 'hotline', 'patrol'] as const;
 export type Channel = (typeof CHANNELS)[number];
+
+/** The actions staff keep ready phrases (常用语) for: what each phrase fills in. */
+export const PHRASE_ACTIONS = ['accept', 'reject', 'dispatch', 'resolve', 'public_note'] as const;
+export type PhraseAction = (typeof PHRASE_ACTIONS)[number];

@@ -8,6 +8,7 @@ import { createCalendar } from './calendar.ts';
 import { createComments } from './comments.ts';
 import { createModeration } from './moderation.ts';
 import { createCaseQueries } from './queries.ts';
+import { createDuplicates } from './duplicates.ts';
 import { createRating } from './rating.ts';
 import { createCaseActions } from './service.ts';
 import { createAround } from './around.ts';
@@ -28,6 +29,7 @@ export function createCases(d: CasesDeps) {
   const photoLimits = { maxPhotos: d.config.MAX_PHOTOS, maxBytes: d.config.MAX_PHOTO_MB * 1048576, maxPixels: d.config.MAX_PHOTO_PIXELS };
   const actions = createCaseActions({ db: d.db, clock: d.clock, catalog: d.catalog, calendar, audit: d.audit, uploadsDir: d.config.uploadsDir, photoLimits });
   const moderation = createModeration({ db: d.db, clock: d.clock, audit: d.audit });
+  const duplicates = createDuplicates(d.db);
 
   const requests = createRequests({ db: d.db, clock: d.clock, audit: d.audit });
   const callbacks = createCallbacks({ db: d.db, clock: d.clock, audit: d.audit, catalog: d.catalog, calendar });
@@ -66,7 +68,8 @@ export function createCases(d: CasesDeps) {
     contact: createContact({ db: d.db, audit: d.audit }),
     intake: createIntake({ reports: d.reports, audit: d.audit }),
     around: createAround(d.db),
-    queries: createCaseQueries({ db: d.db, clock: d.clock, calendar, secret: d.secret }),
+    duplicates,
+    queries: createCaseQueries({ db: d.db, clock: d.clock, calendar, secret: d.secret, duplicates }),
     rating: createRating({ db: d.db, clock: d.clock, reports: d.reports, catalog: d.catalog, calendar }),
   };
 }

@@ -8,28 +8,27 @@ import { caseLog, casePhotos, cases, categories, staff } from '../../db/schema.t
 import { shanghaiMidnight } from '../shared/time.ts';
 import type { StaffUser } from '../staff/sessions.ts';
 import { AppError } from '../shared/errors.ts';
-import { boxAround, distanceMeters } from '../shared/geo.ts';
 import { photoUrl } from '../reports/view.ts';
 import { maskedReporter } from './contact.ts';
 import { acceptDue, canModerate, clockStartSql, lightOf, loadVisible, visibleTo } from './access.ts';
 import { CLOCK_STATES, OPEN_STATES } from './workflow.ts';
 import type { CaseCalendar } from './calendar.ts';
+import type { Duplicates, Subject } from './duplicates.ts';
 import { MODERATION_ACTIONS, PAGE_SIZE, type ListQuery } from './schema.ts';
 import { allowedActions, mayNote, type CaseState } from './workflow.ts';
 
 const HANDLER_STEPS = ['request_extension', 'request_hold', 'approve_request', 'refuse_request', 'callback'] as const;
 
-const NEARBY_METERS = 100;
 const QUEUE_LIMIT = 100;
 const DAY_MS = 86_400_000;
 
-const summaryColumns = {
+export const summaryColumns = {
   id: cases.id, trackingNo: cases.trackingNo, state: cases.state, categoryId: cases.categoryId, unitId: cases.unitId,
   address: cases.address, description: cases.description, lat: cases.lat, lng: cases.lng, createdAt: cases.createdAt,
   acceptedAt: cases.acceptedAt, dueAt: cases.dueAt, supporters: cases.supporters, version: cases.version, hidden: cases.hidden,
   reworkCount: cases.reworkCount, clockStart: clockStartSql, acceptHours: categories.acceptHours,
 };
-type SummaryRow = {
+export type SummaryRow = {
   id: number; trackingNo: string; state: CaseState; categoryId: string; unitId: string | null; address: string; description: string;
   lat: number | null; lng: number | null; createdAt: Date; acceptedAt: Date | null; dueAt: Date | null; supporters: number;
   version: number; hidden: boolean; reworkCount: number; clockStart: number | null; acceptHours: number;
@@ -48,8 +47,8 @@ export function textFilter(q: string): SQL | undefined {
   }));
 }
 
-export function createCaseQueries(deps: { db: Db; clock: () => Date; calendar: CaseCalendar; secret: string }) {
-  const { db, clock, calendar, secret } = deps;
+export function createCaseQueries(deps: { db: Db; clock: () => Date; calendar: CaseCalendar; secret: string; duplicates: Duplicates }) {
+  const { db, clock, calendar, secret, duplicates } = deps;
 
   const withLight = (r: SummaryRow, now = clock()) => {
     const clockStart = r.clockStart === null ? null : new Date(r.clockStart);
@@ -67,28 +66,9 @@ export function createCaseQueries(deps: { db: Db; clock: () => Date; calendar: C
     return (id: number) => rows.filter((p) => p.caseId === id).map(signed);
   };
 
-  type Candidate = { id: number; categoryId: string; trackingNo: string; state: string; address: string; createdAt: Date; supporters: number; lat: number | null; lng: number | null };
-  /**
-   * Open cases of these categories with a pin, read once for a whole page: as history piles up at the same
-   * hotspots a lat/lng box holds ever more closed cases, while the open ones per category stay few.
-   */
-  const openOf = (categoryIds: string[]): Candidate[] => (categoryIds.length ? db.select({
-    id: cases.id, categoryId: cases.categoryId, trackingNo: cases.trackingNo, state: cases.state, address: cases.address,
-    createdAt: cases.createdAt, supporters: cases.supporters, lat: cases.lat, lng: cases.lng,
-  }).from(cases).where(and(inArray(cases.state, OPEN_STATES), inArray(cases.categoryId, [...new Set(categoryIds)]), eq(cases.hidden, false),
-    sql`${cases.lat} is not null`)).all() : []);
-
-  /** Open cases of the same category within ~100 m, nearest first: candidates to merge a new report into. */
-  function nearby(c: { id: number; categoryId: string; lat: number | null; lng: number | null }, open = openOf([c.categoryId])) {
-    if (c.lat === null || c.lng === null) return [];
-    const box = boxAround(c.lat, c.lng, NEARBY_METERS);
-    return open
-      .filter((o) => o.categoryId === c.categoryId && o.id !== c.id && o.lat! >= box.south && o.lat! <= box.north && o.lng! >= box.west && o.lng! <= box.east)
-      .map(({ lat, lng, id: _id, categoryId: _c, ...r }) => ({ ...r, distance: Math.round(distanceMeters(c.lat!, c.lng!, lat!, lng!)) }))
-      .filter((r) => r.distance <= NEARBY_METERS)
-      .sort((a, b) => a.distance - b.distance || a.createdAt.getTime() - b.createdAt.getTime())
-      .slice(0, 5);
-  }
+  // Duplicate candidates (pin and typed address), among unaccepted reports too: duplicates.ts.
+  const openOf = duplicates.pinnedOpen;
+  const nearby = (c: Subject, open?: ReturnType<typeof openOf>) => duplicates.of(c, open);
 
   // The latest state change of a case was the reporter reopening it.
   const reopenedLast = sql`(select l.action from case_log l where l.case_id = ${cases.id} and l.to_state is not null

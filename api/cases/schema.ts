@@ -49,12 +49,17 @@ export const actionBody = z.object({
 });
 export type ActionBody = z.infer<typeof actionBody>;
 
+/** Bulk: accept, dispatch (from 待受理 that is accept and dispatch in one), reject with a reason; an optional public note. */
+export const BULK_ACTIONS = ['accept', 'dispatch', 'reject'] as const;
 export const bulkBody = z.object({
-  action: z.enum(['accept', 'dispatch'], { error: 'invalid' }),
+  action: z.enum(BULK_ACTIONS, { error: 'invalid' }),
   items: z.array(z.object({ trackingNo: z.string().trim().toUpperCase().min(1), version: z.coerce.number().int().min(1) }))
     .min(1, 'selection_required').max(200, 'selection_too_large'),
   unitId: opt(z.string().trim()),
   dueAt: opt(instant),
+  publicNote: text(1000, 'note_too_long'),
+  reasonCode: opt(z.string()),
+  transferTo: text(100, 'transfer_to_too_long'),
 });
 export type BulkBody = z.infer<typeof bulkBody>;
 

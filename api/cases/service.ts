@@ -212,13 +212,13 @@ export function createCaseActions(deps: CaseDeps) {
     }
   }
 
-  /** Bulk accept or dispatch: each case is its own transaction and its own check; one failure stops none. */
-  /** Many cases at once, each on its own; the fields as sent by the console's bulk bar or the API. */
+  /** Bulk accept, dispatch or reject: each case is its own transaction and its own check; one failure stops none. */
   function bulk(actor: StaffUser, fields: unknown, ip?: string) {
     const input: BulkBody = parseInput(bulkBody, fields);
     return input.items.map(({ trackingNo, version }) => {
       try {
-        const body: ActionBody = { version, unitId: input.unitId, dueAt: input.dueAt };
+        const { unitId, dueAt, publicNote, reasonCode, transferTo } = input;
+        const body: ActionBody = { version, unitId, dueAt, publicNote, reasonCode, transferTo };
         return { ok: true as const, ...apply(actor, trackingNo, input.action, body, [], ip) };
       } catch (e) {
         if (!isAppError(e)) throw e;

@@ -252,14 +252,18 @@ const HANDLER_NOTE_RULES: Readonly<Record<(typeof HANDLER_NOTES)[number], { stat
  * A reporter's follow-up comment (Open311 servicerequestupdates) lands in the log for staff only;
  * a dispatcher or admin may then publish it to the public timeline. Neither moves the case.
  */
-export const NOTE_ACTIONS = ['comment', 'publish_comment', ...HANDLER_NOTES] as const;
+export const NOTE_ACTIONS = ['comment', 'publish_comment', ...HANDLER_NOTES, 'supervise'] as const;
 export type NoteAction = (typeof NOTE_ACTIONS)[number];
 
 export const NOTES: Readonly<Record<NoteAction, { states: readonly CaseState[]; roles: readonly Role[] }>> = {
   comment: { states: CASE_STATES, roles: ['reporter'] },
   publish_comment: { states: CASE_STATES, roles: STAFF },
   ...HANDLER_NOTE_RULES,
+  // 督办: the command centre chases a case in handling (a note, and a new due time where SUPERVISE_DUE_STATES).
+  supervise: { states: ['accepted', 'dispatched', 'in_progress', 'on_hold'], roles: STAFF },
 };
+/** 督办 may set a new due time only while the clock runs (a hold has its planned date instead). */
+export const SUPERVISE_DUE_STATES: CaseState[] = ['accepted', 'dispatched', 'in_progress'];
 
 /** A handler only ever on a case of their own unit (as in the transitions). */
 export function mayNote(action: NoteAction, state: CaseState, role: Role, actorUnitId?: string | null, caseUnitId?: string | null): boolean {
@@ -268,8 +272,8 @@ export function mayNote(action: NoteAction, state: CaseState, role: Role, actorU
   return n.states.includes(state) && n.roles.includes(role);
 }
 
-/** Whether a log entry belongs in the public timeline: everything except a comment staff have not published. */
+/** Whether a log entry belongs in the public timeline: everything except a comment staff have not published, and staff-only entries. */
 export const isPublicEntry = (e: { action: string; publicNote: string | null }) =>
   !STAFF_ONLY_ENTRIES.includes(e.action) && (e.action !== 'comment' || e.publicNote !== null);
-/** A handler's requests, a refusal and a 回访 are the bureau's own business: only their outcome (a new due time, 挂账, a reopen) is public. */
-export const STAFF_ONLY_ENTRIES: readonly string[] = ['request_extension', 'request_hold', 'refuse_request', 'callback'];
+/** A handler's requests, a refusal, a 回访 and a 督办 are the bureau's own business: only their outcome (a new due time, 挂账, a reopen) is public. */
+export const STAFF_ONLY_ENTRIES: readonly string[] = ['request_extension', 'request_hold', 'refuse_request', 'callback', 'supervise'];

@@ -6,6 +6,8 @@ import { seedDemo, type SeedDemoResult } from './demo.ts';
 import { seedDemoStaff } from './staff.ts';
 import { seedDemoDrives } from './drives.ts';
 import { seedDemoGazetteer } from './gazetteer.ts';
+import { seedInbox } from './inbox.ts';
+import { seedDemoPhrases } from './phrases.ts';
 
 export { CATEGORIES, UNITS, seedCatalog } from '../../db/catalog.ts';
 export { DEMO_SEED, demoFollowCode, seedDemo, type SeedDemoOptions, type SeedDemoResult } from './demo.ts';
@@ -20,7 +22,9 @@ export async function seedOnStart(
   if (catalog.units || catalog.categories) log(`seeded ${catalog.units} units and ${catalog.categories} categories`);
   services.cases.calendar.get(); // the first read seeds calendar_days from CN_HOLIDAYS (once)
   const demo = opts.demo && !hasCases(services) ? await seedDemo(services, { now: opts.now, log }) : null;
+  if (demo) log(`seeded the dispatcher's morning: ${seedInbox(services, opts.now)} new reports waiting`);
   if (opts.demo) await seedDemoStaff(services, { log });
+  if (opts.demo && seedDemoPhrases(services)) log('seeded the ready phrases (常用语)');
   if (opts.demo) {
     const n = seedDemoGazetteer(services, opts.now);
     if (n) log(`seeded the demo gazetteer: ${n} roads, places and the district outline`);

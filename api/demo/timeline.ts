@@ -84,7 +84,7 @@ export function chain(input: ChainInput): PlanEvent[] {
     const at = acceptFirst ? after(t, fate === 'rejected' ? rng.between(60, 900) : rng.between(10, 240)) : firstLook();
     if (fate === 'rejected') {
       const why = rng.pick(T.REJECT.filter((r) => !r.cats || r.cats.includes(cat.id)));
-      push('reject', at, why.text, rng.chance(0.4) ? '已电话告知报料人' : null);
+      push('reject', at, why.text, rng.chance(0.4) ? '已电话告知反映人' : null);
     } else {
       push('merge', at, T.MERGE); // {parent} is filled in once the tracking numbers are known
     }

@@ -16,7 +16,7 @@ export const handlersZh = {
     request_invalid: '未找到该申请。',
     request_decided: '该申请已处理，请刷新后查看。',
     callback_result_required: '请选择回访结果。',
-    contact_none: '报料人没有留下联系方式。',
+    contact_none: '反映人没有留下联系方式。',
     channel_required: '请选择案件来源（热线或巡查）。',
     ticket_too_long: '工单号不能超过 50 字。',
   } as Record<string, string>,

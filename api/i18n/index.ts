@@ -15,6 +15,8 @@ import { handlersZh } from './handlers.zh.ts';
 import { handlersEn } from './handlers.en.ts';
 import { gazetteerZh } from './gazetteer.zh.ts';
 import { gazetteerEn } from './gazetteer.en.ts';
+import { deskZh } from './desk.zh.ts';
+import { deskEn } from './desk.en.ts';
 
 export { fmt, ordinal } from './fmt.ts';
 export * from './lang.ts';
@@ -32,7 +34,7 @@ export function mergeCatalogs<T extends object[]>(...parts: T): Intersect<T> {
   return out as Intersect<T>;
 }
 
-const zh = mergeCatalogs(reportsZh, staffZh, casesZh, opendataZh, httpZh, drivesZh, handlersZh, gazetteerZh);
+const zh = mergeCatalogs(reportsZh, staffZh, casesZh, opendataZh, httpZh, drivesZh, handlersZh, gazetteerZh, deskZh);
 /** What the API says (errors, states, events, roles, Open311 and CSV words), in each language. */
 export type ApiMessages = typeof zh;
-export const apiMessages: Record<Lang, ApiMessages> = { zh, en: mergeCatalogs(reportsEn, staffEn, casesEn, opendataEn, httpEn, drivesEn, handlersEn, gazetteerEn) };
+export const apiMessages: Record<Lang, ApiMessages> = { zh, en: mergeCatalogs(reportsEn, staffEn, casesEn, opendataEn, httpEn, drivesEn, handlersEn, gazetteerEn, deskEn) };

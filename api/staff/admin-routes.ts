@@ -8,7 +8,7 @@ import { actorOf, readBody } from './web.ts';
 import { placeAdminRoutes } from '../gazetteer/routes.ts';
 
 /** Admins only; anyone else signed in gets the same 404 as a path that does not exist. */
-const adminOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const adminOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   const s = c.var.staffSession;
   if (!s || s.twoFactorPending) throw new AppError(401, 'unauthenticated');
   if (s.staff.role !== 'admin') throw new AppError(404, 'not_found');

@@ -40,6 +40,8 @@ const POLICY: [RegExp, Who[]][] = [
   [/^(GET|POST) \/staff\/requests$/, ['viewer', 'dispatcher', 'admin']],
   [/^GET \/api\/staff\/cases\/queue$/, ['viewer', 'dispatcher', 'admin']],
   [/^POST \/api\/staff\/cases\/bulk$/, ['dispatcher', 'admin']],
+  [/^GET \/api\/staff\/desk\/queue(\/count)?$/, ['viewer', 'dispatcher', 'admin']], // the dispatcher's queue, as /queue
+  [/^POST \/api\/staff\/desk\/cases\/:no\/supervise$/, ['dispatcher', 'admin']], // 督办 (a handler's own case: 403)
   [/^PUT \/api\/staff\/admin\//, ['admin']],
   [/^GET \/api\/staff\/cases\/:no$/, STAFF.filter((w) => !OTHER_HANDLERS.includes(w))],
   [/^POST \/api\/staff\/cases\/:no\/actions\/:action$/, ['handler:sanitation', 'dispatcher', 'admin']],
@@ -71,7 +73,10 @@ const firstDrive = services.drives.organise.createSeries({ id: 1, username: 'mat
 const occurrence = services.drives.queries.ofSeries(firstDrive.id)[0]!;
 const signup = services.drives.signups.signUp(occurrence.id, { name: '权限测试', phone: '13800138000', team: 'individual', ageGroup: 'adult', consent: true });
 const place = services.gazetteer.create({ name: '权限测试地名', kind: 'landmark', lat: '21.86', lng: '111.98' }, { id: null, username: 'matrix' });
-const idFor = (path: string) => (path.includes('/units/') ? 'sanitation' : path.includes('/places/') ? String(place.id) : path.includes('/categories/') ? 'exposed_garbage'
+const admin = { id: 1, username: 'matrix', displayName: 'matrix', role: 'admin' as const, unitId: null };
+// Each phrase route gets a phrase of its own (one of them deletes it).
+const freshPhrase = () => String(services.desk.phrases.create(admin, { action: 'reject', textZh: '权限测试', textEn: 'matrix' }).id);
+const idFor = (path: string) => (path.includes('/phrases/') ? freshPhrase() : path.includes('/units/') ? 'sanitation' : path.includes('/places/') ? String(place.id) : path.includes('/categories/') ? 'exposed_garbage'
   : path.includes('/api-keys/') ? String(apiKey.apiKey.id) : path.includes('/drives/signups/') ? String(signup.id)
   : path.includes('/drives/series/') ? String(firstDrive.id)
   : path.includes('/drives/') ? String(occurrence.id) : String(victim.staffId));
@@ -79,7 +84,8 @@ const values = (path: string) => ({ no: trackingNo, action: 'start', id: idFor(p
 const version = () => services.db.select().from(cases).where(eq(cases.trackingNo, trackingNo)).get()!.version;
 /** Bodies that pass validation, so the answer is about who asks, not what they sent. */
 const validBody = (path: string): unknown => (path.endsWith('/bulk') ? { action: 'accept', items: [{ trackingNo, version: version() }] }
-  : path.includes('/actions/') ? { version: version() } : {});
+  : path.includes('/actions/') ? { version: version() } : path.endsWith('/supervise') ? { version: version(), note: '权限测试督办' }
+  : path.includes('/phrases') ? { action: 'accept', textZh: '权限测试', textEn: 'matrix' } : {});
 
 const routes = [
   ...honoRoutes(site.app).filter((r) => r.path.startsWith('/api/staff/')),

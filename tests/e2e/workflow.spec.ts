@@ -39,12 +39,13 @@ test('a report goes round the loop: accepted, dispatched, fixed with a photo, ch
   // The dispatcher finds it in the queue (oldest first, with its photo) and accepts it there.
   const dispatcher = await staffPageAt(browser, 'dispatcher');
   await expect(dispatcher).toHaveURL(/\/staff$/);
-  const item = dispatcher.locator(`[data-testid="queue-item"][data-no="${trackingNo}"]`);
-  await expect(item.getByRole('img')).toHaveCount(1);
+  await dispatcher.getByRole('link', { name: `查看 ${trackingNo}` }).click();
+  const pane = dispatcher.getByTestId('case-pane');
+  await expect(pane.getByRole('img')).toHaveCount(1);
   await expectAccessible(dispatcher);
-  await item.getByRole('button', { name: `受理立案 ${trackingNo}` }).click();
+  await pane.getByRole('button', { name: `受理立案 ${trackingNo}` }).click();
   await expect(dispatcher.getByRole('status')).toContainText(`${trackingNo} 已完成：受理立案`);
-  await expect(dispatcher.locator(`[data-no="${trackingNo}"]`)).toHaveCount(0);
+  await expect(dispatcher.locator(`[data-testid="queue-row"][data-no="${trackingNo}"]`)).toHaveCount(0);
 
   // …and dispatches it to 环卫中心 from the case page.
   await dispatcher.goto(`/staff/cases/${trackingNo}`);
@@ -151,7 +152,8 @@ test('bulk accept from the case list reports what was done', async ({ browser, r
   await expect(dispatcher.locator('tbody tr')).toHaveCount(2);
   await dispatcher.getByLabel(`选择 ${one.trackingNo}`).check();
   await dispatcher.getByLabel(`选择 ${two.trackingNo}`).check();
-  await dispatcher.getByRole('button', { name: '执行批量操作' }).click();
+  await dispatcher.getByLabel('对勾选的案件').selectOption('accept');
+  await dispatcher.getByRole('button', { name: '执行', exact: true }).click();
   await expect(dispatcher.getByRole('status')).toContainText('2 件已完成。');
   await expect(dispatcher.locator('tbody tr')).toHaveCount(0);
 });

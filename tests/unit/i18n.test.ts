@@ -26,11 +26,15 @@ import { drivesZh } from '../../api/i18n/drives.zh.ts';
 import { drivesEn } from '../../api/i18n/drives.en.ts';
 import { handlersZh } from '../../api/i18n/handlers.zh.ts';
 import { handlersEn } from '../../api/i18n/handlers.en.ts';
+import { deskZh } from '../../api/i18n/desk.zh.ts';
+import { deskEn } from '../../api/i18n/desk.en.ts';
+import { deskPagesZh } from '../../site/i18n/desk.zh.ts';
+import { deskPagesEn } from '../../site/i18n/desk.en.ts';
 
-const api = { zh: [reportsZh, staffZh, casesZh, opendataZh, drivesZh, handlersZh], en: [reportsEn, staffEn, casesEn, opendataEn, drivesEn, handlersEn] };
+const api = { zh: [reportsZh, staffZh, casesZh, opendataZh, drivesZh, handlersZh, deskZh], en: [reportsEn, staffEn, casesEn, opendataEn, drivesEn, handlersEn, deskEn] };
 const pages = {
-  zh: [zh, { auth: authZh }, { console: consoleZh }, { opendata: pageOpendataZh }, { stats: statsZh }, { drivePages: pageDrivesZh }, { handlers: pageHandlersZh }],
-  en: [en, { auth: authEn }, { console: consoleEn }, { opendata: pageOpendataEn }, { stats: statsEn }, { drivePages: pageDrivesEn }, { handlers: pageHandlersEn }],
+  zh: [zh, { auth: authZh }, { console: consoleZh }, { opendata: pageOpendataZh }, { stats: statsZh }, { drivePages: pageDrivesZh }, { handlers: pageHandlersZh }, { desk: deskPagesZh }],
+  en: [en, { auth: authEn }, { console: consoleEn }, { opendata: pageOpendataEn }, { stats: statsEn }, { drivePages: pageDrivesEn }, { handlers: pageHandlersEn }, { desk: deskPagesEn }],
 };
 
 /** Every string's dotted path in a catalog. */

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CASE_ACTIONS, CASE_STATES, ROLES, allowedActions, checkTransition, isOpen, isPublicEntry, mayNote, NOTE_ACTIONS, publicBucket,
+  CASE_ACTIONS, CASE_STATES, ROLES, allowedActions, checkTransition, isOpen, isPublicEntry, mayNote, NOTE_ACTIONS, publicBucket, SUPERVISE_DUE_STATES,
   type CaseAction, type CaseState, type TransitionFields, type TransitionInput,
 } from '../../api/cases/workflow.ts';
 
@@ -222,6 +222,8 @@ describe('log entries that move nothing: comments, handlers\' requests, decision
     request_extension: [['handler'], WORKING], request_hold: [['handler'], WORKING],
     approve_request: [['dispatcher', 'admin'], WORKING], refuse_request: [['dispatcher', 'admin'], CASE_STATES],
     callback: [['dispatcher', 'admin'], ['closed']],
+    // 督办 chases cases in handling only: not new, finished or withdrawn ones.
+    supervise: [['dispatcher', 'admin'], ['accepted', 'dispatched', 'in_progress', 'on_hold']],
   };
   for (const action of NOTE_ACTIONS) {
     for (const role of ROLES) {
@@ -240,13 +242,16 @@ describe('log entries that move nothing: comments, handlers\' requests, decision
     }
   });
   it('requests, refusals and callbacks stay off the public timeline; an approved extension is public', () => {
-    for (const action of ['request_extension', 'request_hold', 'refuse_request', 'callback']) assert.equal(isPublicEntry({ action, publicNote: null }), false, action);
+    for (const action of ['request_extension', 'request_hold', 'refuse_request', 'callback', 'supervise']) assert.equal(isPublicEntry({ action, publicNote: null }), false, action);
     assert.equal(isPublicEntry({ action: 'approve_request', publicNote: '需协调供电部门停电作业' }), true);
     assert.equal(isPublicEntry({ action: 'send_back', publicNote: null }), true);
   });
+  it('a 督办 sets a new due time only while the clock runs', () => {
+    assert.deepEqual(SUPERVISE_DUE_STATES, ['accepted', 'dispatched', 'in_progress']);
+  });
   it('a comment is public only once staff gave it a public note; every other entry is public', () => {
     const rows: [string, string | null, boolean][] = [
-      ['comment', null, false], ['comment', '又堆了一些', true], ['accept', null, true], ['submit', null, true], ['resolve', '已清理', true],
+      ['comment', null, false], ['comment', '又堆了一些', true], ['accept', null, true], ['submit', null, true], ['resolve', '已清理', true], ['supervise', null, false],
     ];
     for (const [action, publicNote, expected] of rows) assert.equal(isPublicEntry({ action, publicNote }), expected, `${action} ${publicNote}`);
   });

@@ -84,7 +84,7 @@ export const OPEN_DATA_OPS: Op[] = [
     ['公开的办理记录，最早的在前，最多 1000 条；默认最近 90 天。status 用 FixMyStreet 的取值，external_status_code 为本站环节。', 'The public case log, oldest first, at most 1000; by default the last 90 days. status uses FixMyStreet’s values, external_status_code our state.'],
     [...dates, lang], ['更新列表', 'The updates']),
   {
-    method: 'post', path: '/open311/v2/servicerequestupdates.:format', tag: 'open311', summary: ['提交报料人补充说明（FixMyStreet 扩展）', 'Post a follow-up comment (FixMyStreet extension)'],
+    method: 'post', path: '/open311/v2/servicerequestupdates.:format', tag: 'open311', summary: ['提交反映人补充说明（FixMyStreet 扩展）', 'Post a follow-up comment (FixMyStreet extension)'],
     description: ['只能针对本接入方提交的问题（否则 404）。补充说明记入案件办理记录，仅工作人员可见，经工作人员公开后才出现在公示和进度更新中。同一 update_id_ext 重发回答同一个 update_id。可附照片（multipart），与问题照片同样处理。', 'Only for a case this client filed (else 404). The comment lands in the case log for staff only and appears in public timelines and updates once staff publish it. The same update_id_ext sent again answers the same update_id. A photo may ride along (multipart), processed like the report’s.'],
     params: [format],
     body: {
