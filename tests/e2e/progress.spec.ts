@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { expectAccessible } from './axe.ts';
+import { staffPage } from './staff.ts';
 
 // The e2e server's database (playwright.config.ts: DATA_DIR=tests/.tmp/e2e-data), read to know what the list must hold.
 const db = () => new Database('tests/.tmp/e2e-data/cityloop.sqlite', { readonly: true });
@@ -86,4 +87,17 @@ test('/stats and the quarterly report read on a phone and on a desktop, in both 
   }
   await page.goto('/reports');
   await page.screenshot({ path: 'tests/.tmp/shots/reports-1280.png' });
+});
+
+test('the staff page that prepares a quarter\'s 通报 reads at 390 and 1280 in both languages, axe clean', async ({ browser }) => {
+  for (const width of [390, 1280]) {
+    const page = await staffPage(browser, 'dispatcher', { viewport: { width, height: 900 } });
+    for (const [lang, title] of [['', '季度通报'], ['/en', 'Quarterly reports']] as const) {
+      await page.goto(`${lang}/staff/quarterly`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+      await expect(page.getByRole('navigation').first()).toBeVisible();
+      await expectAccessible(page);
+    }
+    await page.context().close();
+  }
 });
