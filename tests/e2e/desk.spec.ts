@@ -11,7 +11,7 @@ test('a dispatcher merges a duplicate found by address, issues a 督办, and acc
   test.setTimeout(180_000);
   const page = await staffPage(browser, 'dispatcher', { viewport: DESKTOP });
   await expect(page).toHaveURL(/\/staff$/);
-  await expect(page.getByRole('navigation', { name: '工作台导航' })).toContainText('工作台案件督办统计');
+  await expect(page.getByRole('navigation', { name: '工作台导航' })).toContainText('工作台案件督办申请审批统计');
   await expect(page.getByRole('navigation', { name: '主导航' })).toHaveCount(0); // not the public menu
 
   // The front page: each unit's overdue count.
