@@ -139,7 +139,7 @@ export const statsEn: typeof statsZh = {
       'Fixed on time by the unit (按期处置率) = cases due whose unit finished the work at or before the due time ÷ cases due. Only the unit’s own work counts: however long the command centre then takes to verify it is not charged to the unit.',
       'Closed on time (按期结案率) = cases due that were verified and closed at or before the due time ÷ cases due. A case due and not closed counts as not on time.',
       'Rework rate (返工率) = checks that failed and sent the case back to its unit ÷ all checks (those reworks plus the cases now fixed or closed).',
-      'Satisfaction rate (满意率) = (satisfied + mostly satisfied) ÷ cases rated by their reporters.',
+      'Satisfaction rate (满意率) = (satisfied + mostly satisfied) ÷ cases rated (by their reporters online, or in the callback after closing for hotline and patrol cases).',
       'Time to close: calendar time from the report to closing (weekends and holidays included), median and 90th percentile; the unit’s time runs from acceptance to the work being done, the verification from then to closing (medians).',
       'Units are ranked by the share fixed on time (then closure rate); units with fewer than 10 reports received in the period are listed but not ranked.',
       'Channels: website (including phones), API (other systems through Open311), hotline (12345 transfers), patrol (inspectors’ reports).',

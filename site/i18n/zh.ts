@@ -155,7 +155,7 @@ export const zh = {
     closedAt: '办结时间',
     dueAt: '承诺办结时间',
     unitTime: '处置单位用时',
-    unitTimeValue: '立案受理 → 处置完毕 {d}',
+    unitTimeValue: '受理立案 → 处置完毕 {d}',
     verifyTime: '核查',
     verifyTimeValue: '处置完毕 → 核查结案 {d}',
     verifyPending: '已处置，待核查',

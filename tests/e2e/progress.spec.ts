@@ -48,7 +48,7 @@ test('a case page: photo pairs, the unit’s time and the verification apart, �
     await page.goto(`/reports/${closed}`);
     await expect(page.getByTestId('photo-pairs').getByRole('img', { name: '处置前 1' })).toBeVisible();
     await expect(page.getByTestId('photo-pairs').getByRole('img', { name: '处置后 1' })).toBeVisible();
-    await expect(page.getByTestId('unit-time')).toHaveText(/^立案受理 → 处置完毕 约 [\d.]+ (小时|天)$/);
+    await expect(page.getByTestId('unit-time')).toHaveText(/^受理立案 → 处置完毕 约 [\d.]+ (小时|天)$/);
     await expect(page.getByTestId('verify-time')).toHaveText(/^处置完毕 → 核查结案 约 [\d.]+ (小时|天)$/);
     await expect(page.getByTestId('due')).toHaveText(/处置单位按期处置|超期 \d+ (天|小时)处置完毕/);
     await expect(page.getByTestId('follow')).toHaveAttribute('href', `/feeds/cases/${closed}.atom`);

@@ -39,7 +39,7 @@ test(`the quarterly report ${QUARTER} renders in the seed's words, in Chinese an
   await expect(page.getByTestId('quarters').getByRole('listitem').first()).toContainText('截至今日');
   await page.goto(`/stats/quarterly/${QUARTER}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^阳江市城市管理和综合执法局关于\d{4}年第[一二三四]季度城市管理问题办理情况的通报$/);
-  await expect(page.getByTestId('s-overview').locator('p').first()).toHaveText(/共收到群众反映问题\d+宗，立案受理\d+宗，已办结\d+宗.*其中环卫中心处置暴露垃圾\d+宗/);
+  await expect(page.getByTestId('s-overview').locator('p').first()).toHaveText(/共收到群众反映问题\d+宗，受理立案\d+宗，已办结\d+宗.*其中环卫中心处置暴露垃圾\d+宗/);
   await expect(page.getByRole('heading', { name: '二、各单位处置情况' })).toBeVisible();
   await checkBothWidths(page);
   await page.emulateMedia({ media: 'print' });
