@@ -15,7 +15,7 @@ import { seedDemo } from '../../api/demo/demo.ts';
 
 const TARGET = Number(process.env.SCALE_CASES ?? 100_000);
 const DATA = 'tests/.tmp/scale-data';
-const PORT = 4391;
+const PORT = Number(process.env.BENCH_PORT ?? 4391);
 const BASE = `http://127.0.0.1:${PORT}`;
 const CITY = '111.90,21.80,112.06,21.92'; // west,south,east,north: central Yangjiang
 const DISPATCHER = { id: 0, username: 'bench', displayName: 'bench', role: 'dispatcher' as const, unitId: null };
