@@ -11,7 +11,7 @@ import { createReportsService } from './reports/service.ts';
 import { createSummary } from './opendata/summary.ts';
 import { createPublicCases } from './opendata/public-cases.ts';
 import { createMap } from './opendata/map.ts';
-import { createStats } from './opendata/stats.ts';
+import { createStats } from './opendata/stats-service.ts';
 import { createQuarterly } from './opendata/quarterly.ts';
 import { createSessions } from './staff/sessions.ts';
 import { createAudit } from './staff/audit.ts';

@@ -34,28 +34,35 @@ function bump<K>(m: Map<K, number>, k: K, by = 1) {
   m.set(k, (m.get(k) ?? 0) + by);
 }
 
+/** A count of reports at one typed address (maybe '') and cell (null without a pin): per report, or a rollup row. */
+export type PlaceCount = { address: string; cell: string | null; lat: number | null; count: number };
+
 export function topPlaces(rows: PlaceRow[], n: number): Place[] {
+  return rankPlaces(rows.map((r) => {
+    const pinned = r.lat !== null && r.lng !== null;
+    return { address: r.address, cell: pinned ? cellOf(r.lat!, r.lng!) : null, lat: r.lat, count: 1 };
+  }), n);
+}
+
+export function rankPlaces(rows: PlaceCount[], n: number): Place[] {
   const groups = new Map<string, { count: number; labels: Map<string, number>; lat: number | null; lng: number | null }>();
   const typedIn = new Map<string, Map<string, number>>(); // cell → address key → reports
   const pinOnly = new Map<string, { count: number; lat: number }>();
 
   for (const r of rows) {
     const typed = r.address.trim();
-    const pinned = r.lat !== null && r.lng !== null;
     if (typed && normaliseAddress(typed)) {
       const key = `a:${normaliseAddress(typed)}`;
       const g = groups.get(key) ?? { count: 0, labels: new Map(), lat: null, lng: null };
-      g.count++;
-      bump(g.labels, typed);
+      g.count += r.count;
+      bump(g.labels, typed, r.count);
       groups.set(key, g);
-      if (pinned) {
-        const cell = cellOf(r.lat!, r.lng!);
-        if (!typedIn.has(cell)) typedIn.set(cell, new Map());
-        bump(typedIn.get(cell)!, key);
+      if (r.cell !== null) {
+        if (!typedIn.has(r.cell)) typedIn.set(r.cell, new Map());
+        bump(typedIn.get(r.cell)!, key, r.count);
       }
-    } else if (pinned) {
-      const cell = cellOf(r.lat!, r.lng!);
-      pinOnly.set(cell, { count: (pinOnly.get(cell)?.count ?? 0) + 1, lat: r.lat! });
+    } else if (r.cell !== null) {
+      pinOnly.set(r.cell, { count: (pinOnly.get(r.cell)?.count ?? 0) + r.count, lat: r.lat! });
     }
   }
   for (const [cell, { count, lat }] of pinOnly) {

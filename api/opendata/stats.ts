@@ -18,16 +18,12 @@
  *   rework_count column, is the record).
  * - 按期处置率, 返工率, 满意率: api/opendata/indicators.ts (the verification delay is never the unit's).
  */
-import { and, eq, gte, lt, or, sql } from 'drizzle-orm';
+import { and, gte, lt, or, sql } from 'drizzle-orm';
 import { ACCEPTED_STATES, CASE_STATES, NOT_JUDGED_STATES, type CaseState } from '../cases/workflow.ts';
 import type { Db } from '../../db/client.ts';
-import { writeAwareCache } from '../shared/cache.ts';
 import { cases } from '../../db/schema.ts';
 import { shanghaiDate, shanghaiMidnight } from '../shared/time.ts';
-import {
-  addDays, choosePeriod, dueCutoff, isoWeek, mondayOf, parseQuarter, quarterOf, quarterPeriod, quartersBetween, sameQuarter,
-  type Period, type Quarter,
-} from './stats-period.ts';
+import { addDays, dueCutoff, isoWeek, mondayOf, type Period } from './stats-period.ts';
 import { topPlaces } from './stats-places.ts';
 import { countRatings, isClosedOnTime, isHandledOnTime, rate, reworkRate, satisfactionRate, type Rating, type RatingCounts } from './indicators.ts';
 import { CHANNELS, type Channel } from '../../db/vocabulary.ts';
@@ -148,6 +144,18 @@ export type Week = { monday: string; year: number; week: number; from: string; t
  * and to `today` (Shanghai date): weeks still to come would read as weeks without reports.
  */
 export function weeklyTrend(rows: StatsRow[], period: Period, today = period.to): Week[] {
+  const { weeks, weekOf } = weekSlots(period, today);
+  for (const r of rows) {
+    const w = isReceived(r, period) ? weekOf(r.createdAt.getTime()) : undefined;
+    if (!w) continue;
+    w.received++;
+    if (r.state === 'closed') w.closed++;
+  }
+  return weeks;
+}
+
+/** The empty weeks of a period up to `today`, and the week an instant falls in (undefined outside them). */
+export function weekSlots(period: Period, today: string): { weeks: Week[]; weekOf: (ms: number) => Week | undefined } {
   const weeks: Week[] = [];
   const last = today < period.to ? today : period.to;
   const first = mondayOf(period.from);
@@ -156,13 +164,7 @@ export function weeklyTrend(rows: StatsRow[], period: Period, today = period.to)
     weeks.push({ monday, ...isoWeek(monday), from: monday < period.from ? period.from : monday, to: sunday > last ? last : sunday, received: 0, closed: 0 });
   }
   const start = shanghaiMidnight(first).getTime();
-  for (const r of rows) {
-    const w = isReceived(r, period) ? weeks[Math.floor((r.createdAt.getTime() - start) / WEEK)] : undefined; // Shanghai has no DST
-    if (!w) continue;
-    w.received++;
-    if (r.state === 'closed') w.closed++;
-  }
-  return weeks;
+  return { weeks, weekOf: (ms) => (ms < start ? undefined : weeks[Math.floor((ms - start) / WEEK)]) }; // Shanghai has no DST
 }
 
 /** Received reports per channel (来源), every channel listed (0 when none came that way). */
@@ -191,45 +193,18 @@ export function compute(rows: StatsRow[], period: Period, now: Date) {
   };
 }
 
-/** The one data-access part: reads the rows a period needs (received or due in it) and computes. */
-export function createStats(db: Db, clock: () => Date) {
+/**
+ * The case rows a period needs (received or due in it), straight from the cases table: the definition the rollups
+ * must agree with (tests/api/rollups.test.ts) and the "before" of the benchmark. The pages read stats-service.ts.
+ */
+export function readStatsRows(db: Db) {
   // Spelled out: inside a select list Drizzle leaves column names unqualified, and "id" would mean the log's.
   const reworks = sql<number>`(select count(*) from case_log l where l.case_id = "cases"."id" and l.action = 'rework')`;
-  const rows = (p: Period): StatsRow[] => db.select({
+  return (p: Period): StatsRow[] => db.select({
     categoryId: cases.categoryId, unitId: cases.unitId, state: cases.state, hidden: cases.hidden, channel: cases.channel,
     createdAt: cases.createdAt, acceptedAt: cases.acceptedAt, dueAt: cases.dueAt, resolvedAt: cases.resolvedAt, closedAt: cases.closedAt,
     reworks, rating: cases.rating, address: cases.address, lat: cases.lat, lng: cases.lng,
   }).from(cases)
     .where(or(and(gte(cases.createdAt, p.fromAt), lt(cases.createdAt, p.toAt)), and(gte(cases.dueAt, p.fromAt), lt(cases.dueAt, p.toAt))))
     .all();
-  const firstQuarter = (): Quarter | null => {
-    const first = db.select({ at: sql<number | null>`min(${cases.createdAt})` }).from(cases).where(eq(cases.hidden, false)).get()?.at;
-    return first ? quarterOf(shanghaiDate(new Date(first))) : null;
-  };
-
-  // A report over ~40k cases takes a few hundred ms: keep each for a minute, unless anything was written since.
-  const cache = writeAwareCache<StatsReport>(db, 60_000, 32);
-  function report(period: Period): StatsReport {
-    const now = clock(); // deadlines are judged up to today, so the day is part of the key
-    return cache(`${period.from}|${period.to}|${shanghaiDate(now)}`, () => compute(rows(period), period, now));
-  }
-
-  return {
-    choose: (query: { period?: string; from?: string; to?: string }) => choosePeriod(query, clock()),
-    report,
-    /** Quarters with reports, newest first; the current one is not complete yet. */
-    quarters(): { quarter: Quarter; current: boolean }[] {
-      const current = quarterOf(shanghaiDate(clock()));
-      const first = firstQuarter();
-      return (first ? quartersBetween(first, current) : [current]).reverse().map((quarter) => ({ quarter, current: sameQuarter(quarter, current) }));
-    },
-    /** The quarter a quarterly report may be shown for: known, and not in the future. */
-    quarter(key: string): Quarter | null {
-      const q = parseQuarter(key);
-      return q && this.quarters().some((x) => sameQuarter(x.quarter, q)) ? q : null;
-    },
-    quarterPeriod,
-  };
 }
-
-export type Stats = ReturnType<typeof createStats>;

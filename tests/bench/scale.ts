@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { loadConfig } from '../../api/config.ts';
 import { createServices } from '../../api/services.ts';
-import { createStats } from '../../api/opendata/stats.ts';
+import { createStats } from '../../api/opendata/stats-service.ts';
 import { mapCells } from '../../api/opendata/map.ts';
 import { publicFilters } from '../../api/opendata/public-cases.ts';
 import { listQuery } from '../../api/cases/schema.ts';

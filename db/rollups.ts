@@ -1,0 +1,41 @@
+/**
+ * rebuildRollups: recounts the per-day rollups (db/schema-rollups.ts) from cases and case_log in one transaction.
+ * The triggers of migration 0011 keep them right on every write, so this is only needed when rows were written with
+ * the triggers off or dropped (a restore, a bulk loader that disables them for speed), and once for databases from
+ * before the rollups (openDb does that, when the migration asked for it). Same definitions as the triggers.
+ */
+import type Database from 'better-sqlite3';
+
+const DAY = (col: string) => `(${col} + 28800000) / 86400000`; // Asia/Shanghai day number (no DST)
+const REWORKS = `(SELECT count(*) FROM case_log l WHERE l.case_id = c.id AND l.action = 'rework')`;
+const CELL = `CASE WHEN lat IS NOT NULL AND lng IS NOT NULL THEN CAST(floor(lat / 0.0009) AS integer) || ':' || `
+  + `CAST(floor(lng / (0.0009 / cos((floor(lat + 0.5) * pi()) / 180))) AS integer) ELSE '' END`;
+
+const RECOUNT = [
+  'DELETE FROM rollup_received', 'DELETE FROM rollup_due', 'DELETE FROM rollup_places',
+  `INSERT INTO rollup_received (day, category_id, unit_id, channel, state, rating, cases, reworks, reworked)
+    SELECT day, category_id, unit_id, channel, state, rating, count(*), sum(r), sum(r > 0) FROM (
+      SELECT ${DAY('created_at')} AS day, category_id, coalesce(unit_id, '') AS unit_id, channel, state, coalesce(rating, '') AS rating,
+        ${REWORKS} AS r FROM cases c WHERE hidden = 0)
+    GROUP BY day, category_id, unit_id, channel, state, rating`,
+  `INSERT INTO rollup_due (day, category_id, unit_id, closed_on_time, handled_on_time, cases)
+    SELECT ${DAY('due_at')}, category_id, coalesce(unit_id, ''),
+      (state = 'closed' AND closed_at IS NOT NULL AND closed_at <= due_at) AS c,
+      (state IN ('resolved', 'closed') AND resolved_at IS NOT NULL AND resolved_at <= due_at) AS h, count(*)
+    FROM cases WHERE hidden = 0 AND due_at IS NOT NULL AND state NOT IN ('rejected', 'duplicate', 'on_hold')
+    GROUP BY 1, 2, 3, 4, 5`,
+  `INSERT INTO rollup_places (day, address, cell, lat, cases)
+    SELECT ${DAY('created_at')}, address, ${CELL}, min(lat), count(*) FROM cases WHERE hidden = 0 AND state <> 'submitted'
+    GROUP BY 1, 2, 3`,
+  'DELETE FROM rollup_rebuild',
+];
+
+/** Recounts every rollup from the raw tables (a full scan: about a second per 100k cases). */
+export function rebuildRollups(sqlite: Database.Database): void {
+  sqlite.transaction(() => { for (const s of RECOUNT) sqlite.prepare(s).run(); }).immediate();
+}
+
+/** After migrating: recount if a migration asked for it (an existing database meeting the rollups for the first time). */
+export function rebuildRollupsIfAsked(sqlite: Database.Database): void {
+  if (sqlite.prepare('SELECT 1 FROM rollup_rebuild LIMIT 1').get()) rebuildRollups(sqlite);
+}

@@ -1,0 +1,44 @@
+/**
+ * Per-day rollups of the cases for /stats, the quarterly report and the home page, kept by SQLite triggers
+ * (migration 0010_rollup_triggers) in the same transaction as every write to cases and case_log, whoever writes
+ * (the server, another process, the staff CLI, a bulk loader). db/rollups.ts rebuilds them from scratch.
+ * `day` is the Asia/Shanghai day number: (epoch ms + 8 h) / 1 day, integer division. Hidden cases never count.
+ */
+import { integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** Reports by the day they came in, in their state as of now (the /stats cohort). unit_id/rating '' = none. */
+export const rollupReceived = sqliteTable('rollup_received', {
+  day: integer('day').notNull(),
+  categoryId: text('category_id').notNull(),
+  unitId: text('unit_id').notNull(),
+  channel: text('channel').notNull(),
+  state: text('state').notNull(),
+  rating: text('rating').notNull(),
+  cases: integer('cases').notNull(),
+  reworks: integer('reworks').notNull(), // 'rework' entries in these cases' logs (返工)
+  reworked: integer('reworked').notNull(), // cases with at least one
+}, (t) => [primaryKey({ columns: [t.day, t.categoryId, t.unitId, t.channel, t.state, t.rating] })]);
+
+/** Judged deadlines by the day they fall due (not rejected, merged or on hold), with how each ended. */
+export const rollupDue = sqliteTable('rollup_due', {
+  day: integer('day').notNull(),
+  categoryId: text('category_id').notNull(),
+  unitId: text('unit_id').notNull(),
+  closedOnTime: integer('closed_on_time').notNull(), // 0/1: 按期结案
+  handledOnTime: integer('handled_on_time').notNull(), // 0/1: 按期处置
+  cases: integer('cases').notNull(),
+}, (t) => [primaryKey({ columns: [t.day, t.categoryId, t.unitId, t.closedOnTime, t.handledOnTime] })]);
+
+/** Public reports (not pending) by day, typed address and ~100 m cell (stats-places.ts cellOf; '' = no pin). */
+export const rollupPlaces = sqliteTable('rollup_places', {
+  day: integer('day').notNull(),
+  address: text('address').notNull(),
+  cell: text('cell').notNull(),
+  lat: real('lat'), // a latitude in the cell, to place its centre
+  cases: integer('cases').notNull(),
+}, (t) => [primaryKey({ columns: [t.day, t.address, t.cell] })]);
+
+/** Set by a migration that needs the rollups recounted; openDb recounts and clears it. */
+export const rollupRebuild = sqliteTable('rollup_rebuild', {
+  reason: text('reason').primaryKey(),
+});
