@@ -186,7 +186,8 @@ export function compute(rows: StatsRow[], period: Period, now: Date) {
     totals: figures(rows, period, cutoff),
     byUnit, ranks: rankUnits(new Map([...byUnit].filter(([unit]) => unit !== ''))), // 'not yet assigned' is no unit
     byCategory: breakdown(rows, period, cutoff, 'categoryId'),
-    byUnitCategory: new Map([...groupBy(rows, 'unitId')].map(([unit, group]) => [unit, breakdown(group, period, cutoff, 'categoryId')])),
+    byUnitCategory: new Map([...groupBy(rows, 'unitId')].map(([unit, group]) => [unit, breakdown(group, period, cutoff, 'categoryId')] as const)
+      .filter(([, byCategory]) => byCategory.size > 0)), // units with a counted case, like byUnit
     weeks: weeklyTrend(rows, period, shanghaiDate(now)),
     byChannel: byChannel(rows, period),
     places: topPlaces(rows.filter((r) => isReceived(r, period) && r.state !== 'submitted'), 10), // public cases only

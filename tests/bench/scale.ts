@@ -7,6 +7,9 @@ import { rmSync } from 'node:fs';
 import { loadConfig } from '../../api/config.ts';
 import { createServices } from '../../api/services.ts';
 import { createStats } from '../../api/opendata/stats-service.ts';
+import { compute, readStatsRows } from '../../api/opendata/stats.ts';
+import { fromRollups, readRollups } from '../../api/opendata/stats-rollups.ts';
+import { rebuildRollups } from '../../db/rollups.ts';
 import { mapCells } from '../../api/opendata/map.ts';
 import { publicFilters } from '../../api/opendata/public-cases.ts';
 import { listQuery } from '../../api/cases/schema.ts';
@@ -14,7 +17,7 @@ import { seedCatalog } from '../../db/catalog.ts';
 import { seedDemo } from '../../api/demo/demo.ts';
 
 const TARGET = Number(process.env.SCALE_CASES ?? 100_000);
-const DATA = 'tests/.tmp/scale-data';
+const DATA = process.env.SCALE_DATA ?? 'tests/.tmp/scale-data';
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
 const BASE = `http://127.0.0.1:${PORT}`;
 const CITY = '111.90,21.80,112.06,21.92'; // west,south,east,north: central Yangjiang
@@ -23,6 +26,12 @@ const DISPATCHER = { id: 0, username: 'bench', displayName: 'bench', role: 'disp
 function median(ms: number[]) {
   const s = [...ms].sort((a, b) => a - b);
   return +(s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2).toFixed(1);
+}
+/** p50 and p95 of many runs, for targets stated as a p95. */
+function spread(runs: number, fn: () => unknown) {
+  fn();
+  const s = Array.from({ length: runs }, () => { const t = performance.now(); fn(); return performance.now() - t; }).sort((a, b) => a - b);
+  return { p50: median(s), p95: +s[Math.ceil(runs * 0.95) - 1]!.toFixed(1) };
 }
 function time(runs: number, fn: () => unknown) {
   fn(); // warm the statement cache
@@ -77,7 +86,23 @@ const rows = [
 ];
 console.log('\nIn-process queries (median ms):');
 console.table(rows);
+
+// /stats uncached, before (every case row of the period, api/opendata/stats.ts) and after (the per-day rollups).
+const now = new Date();
+const t1 = performance.now();
+rebuildRollups(services.db.$client); // what a bulk loader that bypassed the triggers calls; here a check of its cost
+const rebuildMs = +(performance.now() - t1).toFixed(0);
+const caseRows = readStatsRows(services.db);
+const rollups = readRollups(services.db.$client);
+const year = stats().choose({ from: `${now.getFullYear() - 1}-12-01`, to: `${now.getFullYear()}-11-30` }).period;
+const statsRows = [quarter, year].flatMap((p) => [
+  { report: `${p.from}…${p.to}, from case rows (before)`, ...spread(p === year ? 10 : 30, () => compute(caseRows(p), p, now)) },
+  { report: `${p.from}…${p.to}, from rollups (after)`, ...spread(200, () => fromRollups(rollups(p, now), p, now)) },
+]);
+console.log(`\n/stats report uncached at ${total} cases, in-process ms (rebuildRollups took ${rebuildMs} ms):`);
+console.table(statsRows);
 services.close();
+if (process.env.SCALE_HTTP === '0') process.exit(0);
 
 const server = spawn('node', ['dist/server.mjs'], {
   env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: DATA, DEMO: '0', RATE_LIMITS: 'off', PUBLIC_URL: BASE },
