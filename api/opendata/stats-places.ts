@@ -49,10 +49,12 @@ export function rankPlaces(rows: PlaceCount[], n: number): Place[] {
   const typedIn = new Map<string, Map<string, number>>(); // cell → address key → reports
   const pinOnly = new Map<string, { count: number; lat: number }>();
 
+  const normalised = new Map<string, string>(); // rollup rows repeat an address across days and cells: normalise each once
   for (const r of rows) {
     const typed = r.address.trim();
-    if (typed && normaliseAddress(typed)) {
-      const key = `a:${normaliseAddress(typed)}`;
+    const norm = normalised.get(typed) ?? normalised.set(typed, normaliseAddress(typed)).get(typed)!;
+    if (typed && norm) {
+      const key = `a:${norm}`;
       const g = groups.get(key) ?? { count: 0, labels: new Map(), lat: null, lng: null };
       g.count += r.count;
       bump(g.labels, typed, r.count);

@@ -1,7 +1,8 @@
 /**
  * /stats from the per-day rollups (db/schema-rollups.ts): the same StatsReport as `compute` in stats.ts (which stays as
  * the definition, and the oracle of tests/api/rollups.test.ts), read from a few hundred rollup rows per period, plus
- * the closed cases' four instants for the medians (a covering index; nothing else of a case is read).
+ * the medians, which need every closed case's times: SQLite computes them over a covering index, for the total, each
+ * unit and each category (unit × category figures carry no durations: nothing shows them).
  */
 import type Database from 'better-sqlite3';
 import { ACCEPTED_STATES, type CaseState } from '../cases/workflow.ts';
@@ -10,7 +11,7 @@ import { shanghaiDate } from '../shared/time.ts';
 import { addDays, dueCutoff, type Period } from './stats-period.ts';
 import { rankPlaces } from './stats-places.ts';
 import { rate, reworkRate, satisfactionRate, type Rating, type RatingCounts } from './indicators.ts';
-import { median, percentile, rankUnits, weekSlots, type Figures, type StatsReport } from './stats.ts';
+import { rankUnits, weekSlots, type Figures, type StatsReport } from './stats.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -20,29 +21,31 @@ export const dayNumber = (at: Date) => Math.floor((at.getTime() + 8 * HOUR) / DA
 type ReceivedRow = [day: number, categoryId: string, unitId: string, channel: Channel, state: CaseState, rating: string, cases: number, reworks: number, reworked: number];
 type DueRow = [categoryId: string, unitId: string, closedOnTime: number, handledOnTime: number, cases: number];
 type PlaceRow = [address: string, cell: string, lat: number | null, cases: number];
-type ClosedRow = [unitId: string | null, categoryId: string, createdAt: number, acceptedAt: number | null, resolvedAt: number | null, closedAt: number];
-export type RollupData = { received: ReceivedRow[]; due: DueRow[]; places: PlaceRow[]; closed: ClosedRow[] };
+/** Of a group's closed cases, in hours: median and 90th percentile of report → closed, medians of 受理 → 处置完毕 and 处置完毕 → 结案. */
+type Durations = [key: string | null, median: number | null, p90: number | null, unit: number | null, verify: number | null];
+export type RollupData = {
+  received: ReceivedRow[]; due: DueRow[]; places: PlaceRow[];
+  durations: { total: Durations[]; byUnit: Durations[]; byCategory: Durations[] };
+};
 
 const ACCEPTED = new Set<string>(ACCEPTED_STATES);
 
 type Tally = {
   received: number; pending: number; accepted: number; closed: number; resolutions: number; reworks: number; reworked: number;
-  ratings: RatingCounts; due: number; onTime: number; handled: number; hours: number[]; unit: number[]; verify: number[];
+  ratings: RatingCounts; due: number; onTime: number; handled: number;
 };
 const newTally = (): Tally => ({
   received: 0, pending: 0, accepted: 0, closed: 0, resolutions: 0, reworks: 0, reworked: 0,
-  ratings: { satisfied: 0, basically_satisfied: 0, unsatisfied: 0 }, due: 0, onTime: 0, handled: 0, hours: [], unit: [], verify: [],
+  ratings: { satisfied: 0, basically_satisfied: 0, unsatisfied: 0 }, due: 0, onTime: 0, handled: 0,
 });
 
-const sorted = (a: number[]) => a.sort((x, y) => x - y);
-function figuresOf(t: Tally): Figures {
-  const hours = sorted(t.hours);
+function figuresOf(t: Tally, d: Durations | undefined): Figures {
   const rated = t.ratings.satisfied + t.ratings.basically_satisfied + t.ratings.unsatisfied;
   return {
     received: t.received, pending: t.pending, accepted: t.accepted, closed: t.closed, closureRate: rate(t.closed, t.accepted),
     due: t.due, onTime: t.onTime, missed: t.due - t.onTime, onTimeRate: rate(t.onTime, t.due),
     handledOnTime: t.handled, handleMissed: t.due - t.handled, handleRate: rate(t.handled, t.due),
-    medianHours: median(hours), p90Hours: percentile(hours, 0.9), unitHours: median(sorted(t.unit)), verifyHours: median(sorted(t.verify)),
+    medianHours: d?.[1] ?? null, p90Hours: d?.[2] ?? null, unitHours: d?.[3] ?? null, verifyHours: d?.[4] ?? null,
     reworks: t.reworks, reworkedCases: t.reworked, resolutions: t.resolutions, reworkRate: reworkRate(t.reworks, t.resolutions),
     ratings: t.ratings, rated, satisfactionRate: satisfactionRate(t.ratings),
   };
@@ -59,7 +62,10 @@ function groups() {
     const inUnit = byUnitCategory.get(unit) ?? byUnitCategory.set(unit, new Map()).get(unit)!;
     return [total, at(byUnit, unit), at(byCategory, category), at(inUnit, category)];
   };
-  const done = (m: Map<string, Tally>) => new Map([...m].map(([k, t]) => [k, figuresOf(t)]));
+  const done = (m: Map<string, Tally>, durations: Durations[] = []) => {
+    const d = new Map(durations.map((x) => [x[0] ?? '', x]));
+    return new Map([...m].map(([k, t]) => [k, figuresOf(t, d.get(k))]));
+  };
   return { of, total, byUnit, byCategory, byUnitCategory, done };
 }
 
@@ -87,19 +93,13 @@ export function fromRollups(data: RollupData, period: Period, now: Date): StatsR
   for (const [category, unit, closedOnTime, handledOnTime, n] of data.due) {
     for (const t of g.of(unit, category)) { t.due += n; t.onTime += closedOnTime * n; t.handled += handledOnTime * n; }
   }
-  for (const [unit, category, created, accepted, resolved, closed] of data.closed) {
-    for (const t of g.of(unit ?? '', category)) {
-      t.hours.push((closed - created) / HOUR);
-      if (resolved !== null) { t.unit.push((resolved - (accepted ?? created)) / HOUR); t.verify.push((closed - resolved) / HOUR); }
-    }
-  }
-  const byUnit = g.done(g.byUnit);
+  const byUnit = g.done(g.byUnit, data.durations.byUnit);
   return {
     period, asOf: now, cutoff,
     dueTo: cutoff > period.fromAt ? addDays(shanghaiDate(cutoff), -1) : null,
-    totals: figuresOf(g.total),
+    totals: figuresOf(g.total, data.durations.total[0]),
     byUnit, ranks: rankUnits(new Map([...byUnit].filter(([unit]) => unit !== ''))),
-    byCategory: g.done(g.byCategory),
+    byCategory: g.done(g.byCategory, data.durations.byCategory),
     byUnitCategory: new Map([...g.byUnitCategory].map(([unit, m]) => [unit, g.done(m)])),
     weeks, byChannel: channels,
     places: rankPlaces(data.places.map(([address, cell, lat, count]) => ({ address, cell: cell || null, lat, count })), 10),
@@ -112,15 +112,22 @@ export function readRollups(sqlite: Database.Database) {
   const received = q(`SELECT day, category_id, unit_id, channel, state, rating, cases, reworks, reworked FROM rollup_received WHERE day >= ? AND day < ?`);
   const due = q(`SELECT category_id, unit_id, closed_on_time, handled_on_time, sum(cases) FROM rollup_due WHERE day >= ? AND day < ? GROUP BY 1, 2, 3, 4`);
   const places = q(`SELECT address, cell, max(lat), sum(cases) FROM rollup_places WHERE day >= ? AND day < ? GROUP BY address, cell`);
-  const closed = q(`SELECT unit_id, category_id, created_at, accepted_at, resolved_at, closed_at FROM cases
-    WHERE state = 'closed' AND hidden = 0 AND created_at >= ? AND created_at < ?`);
+  // Medians in SQLite (its percentile functions interpolate between ranks exactly as stats.ts `percentile`), over the
+  // covering index: the planner would take cases_state_category and read every closed case's row, so it is named.
+  const durations = (by: string) => q(`SELECT ${by}, median((closed_at - created_at) / 3600000.0),
+      percentile_cont((closed_at - created_at) / 3600000.0, 0.9), median((resolved_at - coalesce(accepted_at, created_at)) / 3600000.0),
+      median((closed_at - resolved_at) / 3600000.0)
+    FROM cases INDEXED BY cases_closed_durations WHERE state = 'closed' AND hidden = 0 AND created_at >= ? AND created_at < ?
+    ${by === 'NULL' ? '' : `GROUP BY ${by}`}`);
+  const [total, byUnit, byCategory] = [durations('NULL'), durations('unit_id'), durations('category_id')];
   return (period: Period, now: Date): RollupData => {
     const [from, to, cut] = [dayNumber(period.fromAt), dayNumber(period.toAt), dayNumber(dueCutoff(period, now))];
     return {
       received: received.all(from, to) as ReceivedRow[],
       due: due.all(from, cut) as DueRow[],
       places: places.all(from, to) as PlaceRow[],
-      closed: closed.all(period.fromAt.getTime(), period.toAt.getTime()) as ClosedRow[],
+      durations: Object.fromEntries(Object.entries({ total, byUnit, byCategory })
+        .map(([k, stmt]) => [k, stmt.all(period.fromAt.getTime(), period.toAt.getTime())])) as RollupData['durations'],
     };
   };
 }

@@ -176,6 +176,10 @@ export function byChannel(rows: StatsRow[], period: Period): Record<Channel, num
 
 export type StatsReport = ReturnType<typeof compute>;
 
+/** Unit × category figures carry counts and rates only: nothing shows their durations, and they would cost a median each. */
+const withoutDurations = (m: Map<string, Figures>): Map<string, Figures> =>
+  new Map([...m].map(([k, f]) => [k, { ...f, medianHours: null, p90Hours: null, unitHours: null, verifyHours: null }]));
+
 /** Everything /stats shows for a period, from plain rows. */
 export function compute(rows: StatsRow[], period: Period, now: Date) {
   const cutoff = dueCutoff(period, now);
@@ -186,7 +190,7 @@ export function compute(rows: StatsRow[], period: Period, now: Date) {
     totals: figures(rows, period, cutoff),
     byUnit, ranks: rankUnits(new Map([...byUnit].filter(([unit]) => unit !== ''))), // 'not yet assigned' is no unit
     byCategory: breakdown(rows, period, cutoff, 'categoryId'),
-    byUnitCategory: new Map([...groupBy(rows, 'unitId')].map(([unit, group]) => [unit, breakdown(group, period, cutoff, 'categoryId')] as const)
+    byUnitCategory: new Map([...groupBy(rows, 'unitId')].map(([unit, group]) => [unit, withoutDurations(breakdown(group, period, cutoff, 'categoryId'))] as const)
       .filter(([, byCategory]) => byCategory.size > 0)), // units with a counted case, like byUnit
     weeks: weeklyTrend(rows, period, shanghaiDate(now)),
     byChannel: byChannel(rows, period),
