@@ -30,7 +30,7 @@ const RECOUNT = [
   'DELETE FROM rollup_rebuild',
 ];
 
-/** Recounts every rollup from the raw tables (a full scan: about a second per 100k cases). */
+/** Recounts every rollup from the raw tables (full scans: seconds per 100k cases). */
 export function rebuildRollups(sqlite: Database.Database): void {
   sqlite.transaction(() => { for (const s of RECOUNT) sqlite.prepare(s).run(); }).immediate();
 }
