@@ -2,12 +2,14 @@ import sharp from 'sharp';
 import exifr from 'exifr';
 import { mkdir, writeFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { AppError } from '../shared/errors.ts';
 import { randomName } from '../shared/ids.ts';
 import type { Log } from '../shared/log.ts';
 
 // Memory: a 49-megapixel PNG decodes to ~150 MB. libvips' operation cache kept such buffers alive and several
-// threads per image multiplied them; photos are also processed one at a time (processPhotos). Keeps RSS < 250 MB.
+// threads per image multiplied them; a report's photos are processed one after another (processPhotos) and at most
+// ENCODERS photos are decoded at once across requests. Keeps RSS < 250 MB.
 sharp.cache(false);
 sharp.concurrency(1);
 
@@ -47,24 +49,48 @@ const TURN: Readonly<Record<number, readonly [angle: number, mirror: boolean]>> 
   2: [0, true], 3: [180, false], 4: [180, true], 5: [270, true], 6: [90, false], 7: [90, true], 8: [270, false],
 };
 
-/**
- * The stored sizes from one decode: the photo is shrunk while it streams in (sequentialRead, shrink-on-load), turned
- * upright only at ≤ 2048 px (turning the full image makes libvips hold all of it: ~36 MB at 12 MP, ~150 MB at 49 MP),
- * and both JPEGs are encoded from that one buffer. The fit boxes are square, so turning after shrinking gives the
- * same sizes. Re-encoding drops EXIF, GPS included.
- */
-export async function encodePhoto(bytes: Buffer, orientation: number | undefined, maxPixels: number) {
-  const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true })
-    .resize(MAX_EDGE, MAX_EDGE, { fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
-  let image = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
+/** A raw image as sharp input, turned upright for its EXIF orientation. */
+function upright(raw: { data: Buffer; info: sharp.OutputInfo }, orientation: number | undefined) {
+  let image = sharp(raw.data, { raw: { width: raw.info.width, height: raw.info.height, channels: raw.info.channels } });
   const [angle, mirror] = TURN[orientation ?? 1] ?? [0, false];
   if (mirror) image = image.flop();
   if (angle) image = image.rotate(angle);
+  return image;
+}
+
+/**
+ * The stored sizes from one decode: the photo is shrunk while it streams in (sequentialRead, shrink-on-load) to a raw
+ * ≤ 2048 px image; each size is turned upright only once it is small (turning the full image makes libvips hold all
+ * of it: ~36 MB at 12 MP, ~150 MB at 49 MP). The fit boxes are square, so turning after shrinking gives the same
+ * sizes. Re-encoding drops EXIF, GPS included.
+ */
+export async function encodePhoto(bytes: Buffer, orientation: number | undefined, maxPixels: number) {
+  const big = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true })
+    .resize(MAX_EDGE, MAX_EDGE, { fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
+  const thumb = await upright(big, 1).resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true })
+    .raw().toBuffer({ resolveWithObject: true });
   const [full, small] = await Promise.all([
-    image.clone().jpeg(FULL_JPEG).toBuffer({ resolveWithObject: true }),
-    image.clone().resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true }).jpeg(THUMB_JPEG).toBuffer(),
+    upright(big, orientation).jpeg(FULL_JPEG).toBuffer({ resolveWithObject: true }),
+    upright(thumb, orientation).jpeg(THUMB_JPEG).toBuffer(),
   ]);
   return { full, small };
+}
+
+// Photos being encoded at once, across requests: more than the cores only adds decoded images in memory (~30 MB
+// each), not speed. The others wait holding just their upload.
+const ENCODERS = Math.max(1, Math.min(2, availableParallelism()));
+let encoding = 0;
+const waiting: (() => void)[] = [];
+async function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  if (encoding >= ENCODERS) await new Promise<void>((r) => waiting.push(r));
+  else encoding++;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next(); // the slot passes straight to the next photo
+    else encoding--;
+  }
 }
 
 /** The photo could not be stored (disk full, uploads/ unwritable): our fault, said so, and logged for the operator. */
@@ -94,7 +120,7 @@ export async function processPhoto(bytes: Buffer, uploadsDir: string, limits: Ph
   let full: { data: Buffer; info: sharp.OutputInfo };
   let small: Buffer;
   try {
-    ({ full, small } = await encodePhoto(bytes, meta.orientation, limits.maxPixels));
+    ({ full, small } = await oneAtATime(() => encodePhoto(bytes, meta.orientation, limits.maxPixels)));
   } catch {
     throw photoError('photo_unreadable', limits);
   }

@@ -19,7 +19,7 @@ export async function load(opts: LoadOpts, connections: number, seconds: number)
   const latencies: number[] = [];
   const { next, ...rest } = opts;
   const r = await autocannon({
-    connections, duration: seconds, ...rest,
+    connections, ...(rest.amount ? {} : { duration: seconds }), ...rest,
     headers: { 'accept-encoding': 'br, gzip', ...rest.headers },
     setupClient: (client) => {
       if (next) client.setBody(next());
@@ -31,7 +31,7 @@ export async function load(opts: LoadOpts, connections: number, seconds: number)
   });
   latencies.sort((a, b) => a - b);
   return {
-    reqPerSec: Math.round(r.requests.total / (r.duration || seconds)), p50: percentile(latencies, 50), p95: percentile(latencies, 95),
+    reqPerSec: +(r.requests.total / (r.duration || seconds)).toFixed(r.requests.total < 100 ? 1 : 0), p50: percentile(latencies, 50), p95: percentile(latencies, 95),
     p99: percentile(latencies, 99), non2xx: r.non2xx, errors: r.errors + r.timeouts, requests: r.requests.total,
   };
 }
