@@ -12,6 +12,8 @@ export type Row = {
 export const percentile = (sorted: number[], p: number) =>
   sorted.length ? +sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!.toFixed(2) : 0;
 
+const rate = (x: number) => +x.toFixed(x < 1 ? 3 : x < 100 ? 1 : 0);
+
 type LoadOpts = Partial<autocannon.Options> & { url: string; next?: () => string | Buffer };
 
 /** One autocannon run; `next` gives each request its own body (signups need a new phone each). */
@@ -31,7 +33,7 @@ export async function load(opts: LoadOpts, connections: number, seconds: number)
   });
   latencies.sort((a, b) => a - b);
   return {
-    reqPerSec: +(r.requests.total / (r.duration || seconds)).toFixed(r.requests.total < 100 ? 1 : 0), p50: percentile(latencies, 50), p95: percentile(latencies, 95),
+    reqPerSec: rate(r.requests.total / (r.duration || seconds)), p50: percentile(latencies, 50), p95: percentile(latencies, 95),
     p99: percentile(latencies, 99), non2xx: r.non2xx, errors: r.errors + r.timeouts, requests: r.requests.total,
   };
 }

@@ -29,7 +29,18 @@ function serverEnv(dataDir: string, demo: boolean, extra: Record<string, string>
   return { ...START_ENV, DATA_DIR: dataDir, DEMO: demo ? '1' : '0', DEMO_PASSWORD: BENCH_PASSWORD, RATE_LIMITS: 'off', LOG_LEVEL: 'warn', PUBLIC_URL: `http://127.0.0.1:${PORT}`, ...extra };
 }
 
+let settleUrl = ''; // the server under test: each row starts once it has worked off the last row's requests
+
+async function settle() {
+  for (const until = Date.now() + 60_000; settleUrl && Date.now() < until;) {
+    const t = performance.now();
+    if (await fetch(settleUrl).then((r) => r.ok, () => false) && performance.now() - t < 50) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 async function measure(size: string, name: string, opts: Parameters<typeof load>[0], ceiling: { reqPerSec: number; name: string }, connections = CONNECTIONS, seconds = SECONDS) {
+  await settle();
   const r = await load(opts, connections, seconds);
   const row = { size, name, ...r, ratio: ceiling.reqPerSec ? +(r.reqPerSec / ceiling.reqPerSec).toFixed(3) : null, ratioTo: ceiling.name };
   rows.push(row);
@@ -84,6 +95,7 @@ async function benchSize(size: string, dataDir: string, demo: boolean, hello: Pr
   console.error(`\n== ${size}: warm server (response cache on)`);
   const server = await startProcess(SERVER, PORT, serverEnv(dataDir, demo), '/healthz');
   const base = server.base;
+  settleUrl = `${base}/healthz`;
   const helloRow = await measure(size, 'bare Hono hello (own process)', { url: hello.base }, { reqPerSec: 0, name: '' });
   const ceiling = { reqPerSec: helloRow.reqPerSec, name: 'hello' };
   helloRow.ratio = 1;
@@ -132,6 +144,7 @@ async function benchSize(size: string, dataDir: string, demo: boolean, hello: Pr
 
   console.error(`== ${size}: cold server (RESPONSE_CACHE=off)`);
   const cold = await startProcess(SERVER, PORT, serverEnv(dataDir, false, { RESPONSE_CACHE: 'off' }), '/healthz');
+  settleUrl = `${cold.base}/healthz`;
   try {
     const links = await discover(cold.base);
     for (const [name, path] of publicPages(links)) await measure(size, `GET ${name} (cold)`, { url: cold.base + path }, ceiling);
