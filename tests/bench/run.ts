@@ -32,9 +32,9 @@ function serverEnv(dataDir: string, demo: boolean, extra: Record<string, string>
 let settleUrl = ''; // the server under test: each row starts once it has worked off the last row's requests
 
 async function settle() {
-  for (const until = Date.now() + 60_000; settleUrl && Date.now() < until;) {
+  for (const until = Date.now() + 20_000; settleUrl && Date.now() < until;) {
     const t = performance.now();
-    if (await fetch(settleUrl).then((r) => r.ok, () => false) && performance.now() - t < 50) return;
+    if (await fetch(settleUrl).then((r) => r.ok, () => false) && performance.now() - t < 100) return;
     await new Promise((r) => setTimeout(r, 250));
   }
 }
