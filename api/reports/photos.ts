@@ -2,12 +2,14 @@ import sharp from 'sharp';
 import exifr from 'exifr';
 import { mkdir, writeFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { AppError } from '../shared/errors.ts';
 import { randomName } from '../shared/ids.ts';
 import type { Log } from '../shared/log.ts';
 
 // Memory: a 49-megapixel PNG decodes to ~150 MB. libvips' operation cache kept such buffers alive and several
-// threads per image multiplied them; photos are also processed one at a time (processPhotos). Keeps RSS < 250 MB.
+// threads per image multiplied them; a report's photos are processed one after another (processPhotos) and at most
+// ENCODERS photos are decoded at once across requests. Keeps RSS < 250 MB.
 sharp.cache(false);
 sharp.concurrency(1);
 
@@ -17,8 +19,10 @@ export type ProcessedPhoto = StoredPhoto & { gps: { lat: number; lng: number } |
 
 // Decided by the bytes, never by the file name or the browser's MIME type.
 const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'heif']);
-const MAX_EDGE = 2048;
+export const MAX_EDGE = 2048;
+export const FULL_JPEG = { quality: 82 } as const;
 const THUMB_EDGE = 480;
+const THUMB_JPEG = { quality: 75 } as const;
 
 const photoError = (code: string, limits: PhotoLimits) =>
   new AppError(code === 'photo_too_big' ? 413 : 400, 'invalid_input', { photos: code },
@@ -28,12 +32,64 @@ export function checkPhotoCount(count: number, limits: PhotoLimits) {
   if (count > limits.maxPhotos) throw photoError('photos_too_many', limits);
 }
 
-async function readGps(bytes: Buffer) {
+/** GPS from the EXIF block sharp already found in the header (no second pass over the file). */
+async function readGps(exif: Buffer | undefined) {
+  if (!exif || exif.length < 14) return null;
   try {
-    const gps = await exifr.gps(bytes);
+    // sharp gives the APP1 payload ("Exif\0\0" + TIFF); exifr reads the TIFF part alone.
+    const gps = await exifr.gps(exif.subarray(6));
     return gps && Number.isFinite(gps.latitude) && Number.isFinite(gps.longitude) ? { lat: gps.latitude, lng: gps.longitude } : null;
   } catch {
-    return null; // no or broken EXIF: nothing to place the pin with
+    return null; // broken EXIF: nothing to place the pin with
+  }
+}
+
+/** EXIF orientation → sharp's turn (sharp mirrors before it rotates). */
+const TURN: Readonly<Record<number, readonly [angle: number, mirror: boolean]>> = {
+  2: [0, true], 3: [180, false], 4: [180, true], 5: [270, true], 6: [90, false], 7: [90, true], 8: [270, false],
+};
+
+/** A raw image as sharp input, turned upright for its EXIF orientation. */
+function upright(raw: { data: Buffer; info: sharp.OutputInfo }, orientation: number | undefined) {
+  let image = sharp(raw.data, { raw: { width: raw.info.width, height: raw.info.height, channels: raw.info.channels } });
+  const [angle, mirror] = TURN[orientation ?? 1] ?? [0, false];
+  if (mirror) image = image.flop();
+  if (angle) image = image.rotate(angle);
+  return image;
+}
+
+/**
+ * The stored sizes from one decode: the photo is shrunk while it streams in (sequentialRead, shrink-on-load) to a raw
+ * ≤ 2048 px image; each size is turned upright only once it is small (turning the full image makes libvips hold all
+ * of it: ~36 MB at 12 MP, ~150 MB at 49 MP). The fit boxes are square, so turning after shrinking gives the same
+ * sizes. Re-encoding drops EXIF, GPS included.
+ */
+export async function encodePhoto(bytes: Buffer, orientation: number | undefined, maxPixels: number) {
+  const big = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true })
+    .resize(MAX_EDGE, MAX_EDGE, { fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
+  const thumb = await upright(big, 1).resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true })
+    .raw().toBuffer({ resolveWithObject: true });
+  const [full, small] = await Promise.all([
+    upright(big, orientation).jpeg(FULL_JPEG).toBuffer({ resolveWithObject: true }),
+    upright(thumb, orientation).jpeg(THUMB_JPEG).toBuffer(),
+  ]);
+  return { full, small };
+}
+
+// Photos being encoded at once, across requests: more than the cores only adds decoded images in memory (~30 MB
+// each), not speed. The others wait holding just their upload.
+const ENCODERS = Math.max(1, Math.min(2, availableParallelism()));
+let encoding = 0;
+const waiting: (() => void)[] = [];
+async function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  if (encoding >= ENCODERS) await new Promise<void>((r) => waiting.push(r));
+  else encoding++;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next(); // the slot passes straight to the next photo
+    else encoding--;
   }
 }
 
@@ -57,23 +113,14 @@ export async function processPhoto(bytes: Buffer, uploadsDir: string, limits: Ph
   if (!meta.format || !ACCEPTED_FORMATS.has(meta.format)) throw photoError('photo_type', limits);
   if ((meta.width ?? 0) * (meta.height ?? 0) > limits.maxPixels) throw photoError('photo_pixels', limits);
 
-  const gps = await readGps(bytes);
+  const gps = await readGps(meta.exif);
   const name = randomName();
   const file = `${name.slice(0, 2)}/${name}.jpg`;
   const thumb = `${name.slice(0, 2)}/${name}_t.jpg`;
   let full: { data: Buffer; info: sharp.OutputInfo };
   let small: Buffer;
   try {
-    // rotate() applies the EXIF orientation; re-encoding without withMetadata() drops EXIF, GPS included.
-    // The big image is decoded once; the thumbnail comes from the ≤ 2048 px result.
-    // Only a photo that needs turning is turned: rotate() makes libvips hold the whole decoded image (~150 MB at
-    // 49 MP), while a plain shrink-on-load streams it.
-    const input = sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'error', sequentialRead: true });
-    full = await (meta.orientation && meta.orientation > 1 ? input.rotate() : input)
-      .resize(MAX_EDGE, MAX_EDGE, { fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 82 }).toBuffer({ resolveWithObject: true });
-    small = await sharp(full.data).resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 75 }).toBuffer();
+    ({ full, small } = await oneAtATime(() => encodePhoto(bytes, meta.orientation, limits.maxPixels)));
   } catch {
     throw photoError('photo_unreadable', limits);
   }

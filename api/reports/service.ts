@@ -54,6 +54,19 @@ export function createReportsService(deps: ReportsDeps) {
   const nextSeq = db.insert(trackingSeq).values({ day: sql.placeholder('day'), last: 1 })
     .onConflictDoUpdate({ target: trackingSeq.day, set: { last: sql`${trackingSeq.last} + 1` } })
     .returning({ last: trackingSeq.last }).prepare();
+  // The filing's writes, prepared once: building them with Drizzle on every report was a fifth of its CPU time.
+  const sqlite = db.$client;
+  const insertCase = sqlite.prepare(`insert into cases (tracking_no, follow_code_hash, category_id, state, lat, lng, address,
+    description, publish, publish_photos, reporter_name, reporter_phone, reporter_email, source, channel, api_key_id, source_name,
+    attributes, media_url, unit_id, created_at, updated_at) values (@trackingNo, @followCodeHash, @categoryId, 'submitted', @lat,
+    @lng, @address, @description, @publish, @publishPhotos, @reporterName, @reporterPhone, @reporterEmail, @source, @channel,
+    @apiKeyId, @sourceName, @attributes, @mediaUrl, @unitId, @at, @at)`);
+  const insertPhoto = sqlite.prepare(`insert into case_photos (case_id, kind, file, thumb, width, height, bytes, created_at)
+    values (?, 'before', ?, ?, ?, ?, ?, ?)`);
+  const insertSubmitLog = sqlite.prepare(`insert into case_log (case_id, at, actor_kind, action, to_state)
+    values (?, ?, 'reporter', 'submit', 'submitted')`);
+  const activeUnit = sqlite.prepare('select unit_id unitId from categories where id = ? and active = 1').pluck();
+  const isActive = (id: string) => activeUnit.get(id) !== undefined;
 
   /** Checks everything cheap first and all at once, so the resident sees every field error in one go. */
   function validate(raw: Record<string, unknown>, photoCount: number) {
@@ -63,7 +76,7 @@ export function createReportsService(deps: ReportsDeps) {
     const text = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string).trim() : '');
     const [lat, lng] = [Number(text('lat') || NaN), Number(text('lng') || NaN)];
     const hasPin = Number.isFinite(lat) && Number.isFinite(lng);
-    if (text('category') && !catalog.activeCategories().some((c) => c.id === text('category'))) fields.category = 'category_invalid';
+    if (text('category') && !isActive(text('category'))) fields.category = 'category_invalid';
     if (hasPin && !inBounds(bounds, lat, lng)) fields.location = 'location_outside';
     if (!hasPin && !text('address') && photoCount === 0) fields.location ??= 'location_required';
     if (!text('description') && photoCount === 0) fields.description ??= 'description_required';
@@ -123,23 +136,18 @@ export function createReportsService(deps: ReportsDeps) {
         if (earlier) return { trackingNo: earlier.trackingNo, id: earlier.id, repeated: true };
         const seq = nextSeq.get({ day: shanghaiDate(now) })!.last;
         const no = trackingNumber(deps.cityPrefix, now, seq);
-        const category = catalog.activeCategories().find((c) => c.id === v.category)!;
-        const row = tx.insert(cases).values({
-          trackingNo: no, followCodeHash: sha256(code), categoryId: v.category, state: 'submitted',
-          lat, lng, address, description: v.description, publish: v.publish, publishPhotos: origin.publishPhotos ?? (v.publish && v.publish_photos),
-          ...contact, source: origin.source, channel: origin.channel, apiKeyId: origin.apiKeyId ?? null, sourceName: origin.sourceName ?? null,
-          attributes: origin.attributes && Object.keys(origin.attributes).length ? origin.attributes : null, mediaUrl: origin.mediaUrl || null,
-          unitId: category.unitId, createdAt: now, updatedAt: now,
-        }).returning({ id: cases.id }).get();
-        if (photos.length) {
-          tx.insert(casePhotos).values(photos.map((p) => ({
-            caseId: row.id, kind: 'before' as const, file: p.file, thumb: p.thumb,
-            width: p.width, height: p.height, bytes: p.bytes, createdAt: now,
-          }))).run();
-        }
-        tx.insert(caseLog).values({ caseId: row.id, at: now, actorKind: 'reporter', action: 'submit', toState: 'submitted' }).run();
-        origin.within?.(tx, { id: row.id, trackingNo: no });
-        return { trackingNo: no, id: row.id, repeated: false };
+        const id = Number(insertCase.run({
+          trackingNo: no, followCodeHash: sha256(code), categoryId: v.category, lat, lng, address, description: v.description,
+          publish: v.publish ? 1 : 0, publishPhotos: (origin.publishPhotos ?? (v.publish && v.publish_photos)) ? 1 : 0,
+          reporterName: contact.reporterName, reporterPhone: contact.reporterPhone, reporterEmail: contact.reporterEmail,
+          source: origin.source, channel: origin.channel, apiKeyId: origin.apiKeyId ?? null, sourceName: origin.sourceName ?? null,
+          attributes: origin.attributes && Object.keys(origin.attributes).length ? JSON.stringify(origin.attributes) : null,
+          mediaUrl: origin.mediaUrl || null, unitId: activeUnit.get(v.category) ?? null, at: now.getTime(),
+        }).lastInsertRowid);
+        for (const p of photos) insertPhoto.run(id, p.file, p.thumb, p.width, p.height, p.bytes, now.getTime());
+        insertSubmitLog.run(id, now.getTime());
+        origin.within?.(tx, { id, trackingNo: no });
+        return { trackingNo: no, id, repeated: false };
       }, { behavior: 'immediate' });
       // A retry keeps the first case as it was: the photos sent again are not kept twice.
       if (filed.repeated) await removePhotos(deps.uploadsDir, photos);

@@ -215,3 +215,29 @@ test('unknown API paths answer a JSON 404', async () => {
   assert.equal(res.status, 404);
   assert.equal((await res.json()).error.message, 'That page or record was not found.');
 });
+
+const postJson = (app: ReturnType<typeof testApp>['app'], body: string, lang = 'zh') =>
+  app.request(`/api/reports?lang=${lang}`, { method: 'POST', body, headers: { origin: ORIGIN, 'content-type': 'application/json' } });
+
+test('a text report as JSON is filed like the form, numbers and true/false included, with the same errors', async () => {
+  const { app, services } = testApp();
+  const res = await postJson(app, JSON.stringify({ ...valid, lat: 21.8585, lng: 111.9822, publish: true, publish_photos: false, phone: '13800138000' }));
+  assert.equal(res.status, 201, await res.clone().text());
+  const { trackingNo, code } = await res.json();
+  assert.ok(trackingNo && code);
+  const row = services.db.select().from(cases).where(eq(cases.trackingNo, trackingNo)).get()!;
+  assert.deepEqual([row.lat, row.lng, row.publish, row.publishPhotos, row.reporterPhone], [21.8585, 111.9822, true, false, '13800138000']);
+
+  const empty = await postJson(app, '{}');
+  assert.equal(empty.status, 400);
+  const multipart = await (await post(app, form({}))).json();
+  assert.deepEqual((await empty.json()).error, multipart.error, 'the same errors as the form');
+  const far = await (await postJson(app, JSON.stringify({ ...valid, lat: 39.9, lng: 116.4 }), 'en')).json();
+  assert.equal(far.error.code, 'invalid_input');
+  assert.ok(far.error.fields.location, 'a numeric pin is checked against the city bounds too');
+  for (const bad of ['not json', '[1,2]', '"text"', JSON.stringify({ ...valid, description: { x: 1 } })]) {
+    const r = await postJson(app, bad, 'en');
+    assert.equal(r.status, 400, bad);
+    assert.equal((await r.json()).error.code, 'invalid_input');
+  }
+});

@@ -4,7 +4,7 @@ import { durabilityRounds } from '../helpers/durability.ts';
 
 const dir = 'tests/.tmp/bench-durability';
 rmSync(dir, { recursive: true, force: true });
-const result = await durabilityRounds(Number(process.env.DURABILITY_ROUNDS ?? 20), 4391, dir, (m) => console.log(m));
+const result = await durabilityRounds(Number(process.env.DURABILITY_ROUNDS ?? 20), Number(process.env.BENCH_PORT ?? 4390) + 3, dir, (m) => console.log(m));
 console.log(`durability: ${result.acked} reports and ${result.accepted} accepts acknowledged over the rounds; ${result.problems.length} lost`);
 for (const p of result.problems) console.log(`  ${p}`);
 process.exitCode = result.problems.length ? 1 : 0;

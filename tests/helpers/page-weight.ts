@@ -16,5 +16,5 @@ export function pageWeight(html: string, dir = 'dist/client') {
   [...html.matchAll(/(?:component-url|renderer-url|src)="(\/_astro\/[^"]+\.js)"/g)].forEach((m) => walk(m[1]));
   const css = [...html.matchAll(/href="(\/_astro\/[^"]+\.css)"/g)].map((m) => m[1]);
   const kb = (files: string[]) => +(files.reduce((n, f) => n + gzipSync(readFileSync(join(dir, f))).length, 0) / 1024).toFixed(1);
-  return { jsKB: kb([...seen]), cssKB: kb(css), htmlKB: +(gzipSync(html).length / 1024).toFixed(1) };
+  return { jsKB: kb([...seen]), cssKB: kb(css), htmlKB: +(gzipSync(html).length / 1024).toFixed(1), map: [...seen].some((f) => /leaflet/i.test(f)) };
 }

@@ -25,7 +25,7 @@ export function openApiDocument(publicUrl: string, lang: Lang) {
       operationId: `${op.method}${path.replace(/[^A-Za-z0-9]+(.)?/g, (_m, ch: string | undefined) => (ch ?? '').toUpperCase())}`,
       ...(op.tag === 'staff' ? { security: [{ staffSession: [], csrfToken: [] }] } : {}),
       ...(op.params?.length ? { parameters: op.params.map((p) => ({ name: p.name, in: p.in, required: p.in === 'path' || !!p.required, description: pick(p.text), schema: p.schema })) } : {}),
-      ...(op.body ? { requestBody: { required: true, ...(op.body.text ? { description: pick(op.body.text) } : {}), content: { [op.body.media]: { schema: op.body.schema } } } } : {}),
+      ...(op.body ? { requestBody: { required: true, ...(op.body.text ? { description: pick(op.body.text) } : {}), content: Object.fromEntries([op.body, ...(op.body.also ?? [])].map((b) => [b.media, { schema: b.schema }])) } } : {}),
       responses: Object.fromEntries(Object.entries(op.responses).map(([status, r]) => [status, {
         description: pick(r.text),
         ...(r.media ? { content: Object.fromEntries(r.media.map((m) => [m, r.schema && m.includes('json') ? { schema: r.schema } : {}])) } : {}),

@@ -41,6 +41,8 @@ export const PUBLIC_LIST_ITEM: Schema = { ...PUBLIC_CASE, properties: { ...(PUBL
 // The form's fields without its honeypot (people never see it; documenting it would only help bots).
 const { website: _honeypot, ...reportFields } = jsonSchema(reportInput).properties as Schema;
 const REPORT_BODY = { ...jsonSchema(reportInput), properties: { ...reportFields, photos: { type: 'array', items: { type: 'string', format: 'binary' }, maxItems: 6 } } };
+// The same fields as JSON, for a text report: lat, lng and place may be numbers, the two publish boxes true or false.
+const REPORT_JSON = { ...jsonSchema(reportInput), properties: reportFields };
 
 const noParam = { name: 'no', in: 'path' as const, required: true, schema: str, text: ['受理编号', 'Tracking number'] as Text };
 
@@ -48,7 +50,10 @@ export const PUBLIC_OPS: Op[] = [
   {
     method: 'post', path: '/api/reports', tag: 'reports', summary: ['提交问题', 'File a report'],
     description: ['需要描述或照片，以及地图坐标、地址或带 GPS 的照片之一。没有坐标时，地址按地名库解析出位置；相符的地点不止一个时回答 400（fields.address = 多个地点相符），可用 place（/api/places/suggest 的 id）指定。照片须勾选 publish_photos 才会在受理后公开。姓名、电话、邮箱仅工作人员可见。受理前不公开。', 'Needs a description or a photo, and a pin, an address or a photo with GPS. Without a pin the address is placed through the gazetteer; when it names more than one place the answer is 400 (fields.address says so) and place (an id from /api/places/suggest) chooses one. Photos become public after acceptance only with publish_photos. Name, phone and email are seen by staff only. Not public until accepted.'],
-    body: { media: 'multipart/form-data', schema: REPORT_BODY },
+    body: {
+      media: 'multipart/form-data', schema: REPORT_BODY, also: [{ media: 'application/json', schema: REPORT_JSON }],
+      text: ['带照片的用 multipart/form-data；只有文字的也可用 JSON（字段相同，lat、lng、place 可为数字，publish、publish_photos 可为 true/false）。', 'With photos: multipart/form-data. A text-only report may also be sent as JSON (the same fields; lat, lng and place may be numbers, publish and publish_photos true or false).'],
+    },
     responses: {
       201: { text: ['已受理登记：受理编号和只显示一次的查询码', 'Filed: the tracking number and the follow code (shown once)'], media: json, schema: { type: 'object', properties: { trackingNo: str, code: str, trackUrl: str } } },
       400: { text: ['输入有误（fields 按字段说明）', 'Invalid input (fields says which)'], media: json, schema: ERR },

@@ -7,7 +7,7 @@ export type Schema = Record<string, unknown>;
 export type Param = { name: string; in: 'query' | 'path' | 'header'; required?: boolean; schema: Schema; text: Text };
 export type Op = {
   method: 'get' | 'post' | 'put' | 'delete'; path: string; tag: Tag; summary: Text; description?: Text;
-  params?: Param[]; body?: { media: string; schema: Schema; text?: Text };
+  params?: Param[]; body?: { media: string; schema: Schema; text?: Text; also?: { media: string; schema: Schema }[] };
   responses: Record<string, { text: Text; media?: string[]; schema?: Schema }>;
 };
 

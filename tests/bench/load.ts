@@ -1,0 +1,72 @@
+// Load and processes for the benchmark: autocannon with our own latency list (autocannon has no p95), child
+// processes on our ports, and their peak resident memory (VmHWM).
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+export type Row = {
+  size: string; name: string; reqPerSec: number; p50: number; p95: number; p99: number;
+  ratio: number | null; ratioTo: string; non2xx: number; errors: number; requests: number;
+};
+
+export const percentile = (sorted: number[], p: number) =>
+  sorted.length ? +sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!.toFixed(2) : 0;
+
+const rate = (x: number) => +x.toFixed(x < 1 ? 3 : x < 100 ? 1 : 0);
+
+type LoadOpts = Partial<autocannon.Options> & { url: string; next?: () => string | Buffer };
+
+/** One autocannon run; `next` gives each request its own body (signups need a new phone each). */
+export async function load(opts: LoadOpts, connections: number, seconds: number) {
+  const latencies: number[] = [];
+  const { next, ...rest } = opts;
+  const r = await autocannon({
+    connections, ...(rest.amount ? {} : { duration: seconds }), ...rest,
+    headers: { 'accept-encoding': 'br, gzip', ...rest.headers },
+    setupClient: (client) => {
+      if (next) client.setBody(next());
+      client.on('response', (_status: number, _bytes: number, ms: number) => {
+        latencies.push(ms);
+        if (next) client.setBody(next());
+      });
+    },
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    reqPerSec: rate(r.requests.total / (r.duration || seconds)), p50: percentile(latencies, 50), p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99), non2xx: r.non2xx, errors: r.errors + r.timeouts, requests: r.requests.total,
+  };
+}
+
+/** Peak resident memory of a process in MB (Linux). */
+export function peakMb(pid: number | undefined): number {
+  try {
+    return Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+  } catch {
+    return 0;
+  }
+}
+
+export type Proc = { child: ChildProcess; base: string; output: () => string; stop: () => Promise<void> };
+
+/** Starts `args` with node on `port` and waits until `probe` answers (a seeding server may take minutes). */
+export async function startProcess(args: string[], port: number, env: Record<string, string>, probe = '/'): Promise<Proc> {
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => { out = (out + d).slice(-20_000); });
+  child.stderr!.on('data', (d) => { out = (out + d).slice(-20_000); });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const stop = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  };
+  for (let i = 0; i < 3000; i++) {
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited: ${out}`);
+    if (await fetch(base + probe).then(() => true, () => false)) return { child, base, output: () => out, stop };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await stop();
+  throw new Error(`${args.join(' ')} did not start: ${out}`);
+}
