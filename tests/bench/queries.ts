@@ -2,7 +2,7 @@
 // what the map, list and statistics cost before any response cache.
 import { loadConfig } from '../../api/config.ts';
 import { createServices } from '../../api/services.ts';
-import { createStats } from '../../api/opendata/stats.ts';
+import { createStats } from '../../api/opendata/stats-service.ts';
 import { mapCells } from '../../api/opendata/map.ts';
 import { publicFilters } from '../../api/opendata/public-cases.ts';
 import { percentile } from './load.ts';
