@@ -45,6 +45,7 @@ test('generated passwords pass the policy, read well aloud, and differ', () => {
   assert.equal(seen.size, 200);
 });
 
+// The production cost, checked here: this file does not load tests/helpers/services.ts, which lowers it for the other tests.
 test('argon2id hashes verify the right password only', async () => {
   const h = await hashPassword('correct horse battery');
   assert.match(h, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
