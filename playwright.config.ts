@@ -23,8 +23,10 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
   },
   projects: [
+    // The demo staff sign in once (tests/e2e/staff.setup.ts); staffPage() reuses those sessions.
+    { name: 'staff-sign-in', testMatch: /staff\.setup\.ts$/ },
     // Phone first; the accessibility spec also checks every page at 1280 px.
-    { name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions: CHROMIUM } },
+    { name: 'phone', dependencies: ['staff-sign-in'], use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions: CHROMIUM } },
   ],
   webServer: {
     command: 'rm -rf tests/.tmp/e2e-data && npm start --silent',
