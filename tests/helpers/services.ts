@@ -23,14 +23,14 @@ export const FIXED_NOW = new Date('2026-11-25T02:00:00Z'); // 10:00 in Asia/Shan
 useTestPasswordCost();
 
 /**
- * A migrated database with the default catalog, built once per migrations + catalog version and copied for each test
+ * A migrated database with the default catalog, built once per version of db/ (migrations, catalog, rollups) and copied for each test
  * (a real SQLite file every time; migrating ~10 files per test was a large share of the API tests' time).
  */
 function templateDb(root: string): string {
   const key = createHash('sha256');
   const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
-  for (const f of [...files(migrationsFolder), join(migrationsFolder, '../catalog.ts')]) key.update(f).update(readFileSync(f));
+  for (const f of files(join(migrationsFolder, '..'))) key.update(f).update(readFileSync(f)); // db/: migrations, catalog, rollups
   const file = join(root, `template-${key.digest('hex').slice(0, 16)}.sqlite`);
   if (existsSync(file)) return file;
   const building = `${file}.${process.pid}`;
