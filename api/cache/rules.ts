@@ -18,7 +18,8 @@ const PRIVATE = [
   /^\/(?:en\/)?drives\/signup\//, /^\/api\/drives\/(?:signups|records)\//, /^\/feeds\/drives\/signups\//, // a volunteer's signup and record
   /^\/(?:en\/)?volunteer(?:\/|$)/,
 ];
-const PASS = [/^\/_astro\//, /^\/healthz$/, /^\/[^/]+\.(?:ico|png|svg|txt|webmanifest|xml)$/];
+// Whole-city exports stream row batches (100k cases: many MB): compressed as they stream, never held in memory.
+const PASS = [/^\/data\/cases\.(?:csv|geojson)$/, /^\/_astro\//, /^\/healthz$/, /^\/[^/]+\.(?:ico|png|svg|txt|webmanifest|xml)$/];
 const STATIC = [
   /^\/(?:en\/)?(?:privacy|api-docs|report)$/, /^\/api\/openapi\.json$/, /^\/api\/categories$/, /^\/api\/places(?:\/|$)/,
   /^\/open311\/v2\/(?:services|discovery)\b/, /^\/data\/quarterly\//,

@@ -58,7 +58,7 @@ test('policy: personal paths private, signed photos private, public pages tagged
     ['/drives/signup/abc', { kind: 'private' }], ['/api/drives/signups/abc', { kind: 'private' }], ['/api/drives/records/X.pdf', { kind: 'private' }],
     ['/feeds/drives/signups/abc.ics', { kind: 'private' }], ['/volunteer', { kind: 'private' }], ['/en/volunteer/record', { kind: 'private' }],
     ['/uploads/ab/cdefghijklmnopqrst.jpg', { kind: 'private' }, { staff: false, signed: true }],
-    ['/uploads/ab/cdefghijklmnopqrst.jpg', { kind: 'pass' }], ['/_astro/x.js', { kind: 'pass' }], ['/healthz', { kind: 'pass' }],
+    ['/uploads/ab/cdefghijklmnopqrst.jpg', { kind: 'pass' }], ['/_astro/x.js', { kind: 'pass' }], ['/data/cases.csv', { kind: 'pass' }], ['/healthz', { kind: 'pass' }],
     ['/reports', { kind: 'private' }, { staff: true, signed: false }],
     ['/reports/YJ-20261125-0001', { kind: 'public', tags: ['case:YJ-20261125-0001'] }],
     ['/en/reports/YJ-20261125-0001', { kind: 'public', tags: ['case:YJ-20261125-0001'] }],
