@@ -30,6 +30,12 @@ export function createResponseCache(db: Db, opts: ResponseCacheOptions) {
 }
 export type ResponseCache = ReturnType<typeof createResponseCache>;
 
+/** Puts `res` in place of the route's answer (Hono's setter would copy the old answer's headers over the new ones). */
+function answer(c: Context<AppEnv>, res: Response) {
+  c.res = undefined as unknown as Response;
+  c.res = res;
+}
+
 const varyOf = (path: string) => (isPagePath(path) ? 'Accept-Encoding' : 'Accept-Encoding, Accept-Language');
 
 /** Answers from an entry: the variant the client accepts (compressed once, then kept), or 304 if it has it already. */
@@ -65,9 +71,10 @@ export const responseCache = (cache: ResponseCache): MiddlewareHandler<AppEnv> =
     : { kind: 'pass' };
   if (policy.kind !== 'public') {
     await next();
+    if (c.res.headers.get('x-hono-already-sent')) return; // npm run dev: Vite wrote the page itself
     if (policy.kind === 'private') c.res.headers.set('Cache-Control', PRIVATE_CACHE_CONTROL);
     // Staff answers carry a CSRF token next to text a visitor may choose: not compressed (BREACH).
-    c.res = await compressResponse(c.res, c.req.header('accept-encoding'), { allow: !c.var.staffSession });
+    answer(c, await compressResponse(c.res, c.req.header('accept-encoding'), { allow: !c.var.staffSession }));
     return;
   }
   cache.sync();
@@ -75,20 +82,23 @@ export const responseCache = (cache: ResponseCache): MiddlewareHandler<AppEnv> =
   const key = `${isPagePath(path) ? '' : apiLang(c)}|${path}${url.search}`;
   if (cache.enabled) {
     const hit = cache.store.get(key, cache.now());
-    if (hit) { c.res = fromEntry(c, cache, hit, 'hit'); return; }
+    if (hit) { answer(c, fromEntry(c, cache, hit, 'hit')); return; }
   }
   const before = cache.feed.stamp();
   await next();
   const res = c.res;
-  if (res.status !== 200 || res.headers.has('set-cookie') || c.var.rateLimited || res.headers.get('x-hono-already-sent')) {
+  if (res.headers.get('x-hono-already-sent')) return;
+  if (res.status !== 200 || res.headers.has('set-cookie') || c.var.rateLimited) {
     if (res.status >= 400 && !res.headers.has('cache-control')) res.headers.set('Cache-Control', 'no-store');
-    c.res = await compressResponse(res, c.req.header('accept-encoding'), { allow: true });
+    else if (res.headers.has('set-cookie')) res.headers.set('Cache-Control', PRIVATE_CACHE_CONTROL);
+    answer(c, await compressResponse(res, c.req.header('accept-encoding'), { allow: true }));
     return;
   }
   const read = await readBody(res, cache.maxBytes / 8);
   if (!read.complete) { // an export too big to keep: streamed on, compressed on the way
-    c.res = await compressResponse(read.response, c.req.header('accept-encoding'), { allow: true });
-    c.res.headers.set('Cache-Control', res.headers.get('cache-control') ?? PUBLIC_CACHE_CONTROL);
+    const streamed = await compressResponse(read.response, c.req.header('accept-encoding'), { allow: true });
+    streamed.headers.set('Cache-Control', res.headers.get('cache-control') ?? PUBLIC_CACHE_CONTROL);
+    answer(c, streamed);
     return;
   }
   const headers: [string, string][] = [];
@@ -99,5 +109,5 @@ export const responseCache = (cache: ResponseCache): MiddlewareHandler<AppEnv> =
   const draft = { key, tags: policy.tags, status: 200, headers, etag: etagOf(read.body), body: read.body, expires: cache.now() + cache.maxAgeMs };
   // Kept only if nothing was committed while it rendered (else it may show a state already gone) and not for HEAD.
   const kept = cache.enabled && method === 'GET' && cache.feed.stamp() === before ? cache.store.set(draft) : undefined;
-  c.res = fromEntry(c, cache, kept ?? { ...draft, variants: {}, bytes: 0 }, cache.enabled ? 'miss' : 'bypass', kept ? 'store' : 'fast');
+  answer(c, fromEntry(c, cache, kept ?? { ...draft, variants: {}, bytes: 0 }, cache.enabled ? 'miss' : 'bypass', kept ? 'store' : 'fast'));
 };
