@@ -5,6 +5,7 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { HttpBindings } from '@hono/node-server';
 import type { AppEnv, PageLocals, SiteMount } from './env.ts';
 import { PageCapture } from './page-capture.ts';
+import { withCharset } from './cache/bodies.ts';
 import type { Config } from './config.ts';
 import { splitLang } from './i18n/lang.ts';
 import { PAGE_HEADERS, contentSecurityPolicy, isPrivatePage } from './page-headers.ts';
@@ -24,6 +25,21 @@ function withPolicy(headers: OutgoingHttpHeaders, config: Config): OutgoingHttpH
   const name = config.CSP_REPORT_ONLY ? 'Content-Security-Policy-Report-Only' : 'Content-Security-Policy';
   out[name] = contentSecurityPolicy(astroPart, config);
   return out;
+}
+
+/** `npm run dev`: Vite writes the page itself; its text still says charset=utf-8, as the built server's does. */
+function charsetOnWrite(outgoing: ServerResponse) {
+  const setHeader = outgoing.setHeader.bind(outgoing);
+  outgoing.setHeader = ((name: string, value: number | string | readonly string[]) =>
+    setHeader(name, name.toLowerCase() === 'content-type' && typeof value === 'string' ? withCharset(value) : value)) as typeof outgoing.setHeader;
+  const writeHead = outgoing.writeHead.bind(outgoing) as (status: number, ...rest: unknown[]) => ServerResponse;
+  outgoing.writeHead = ((status: number, ...rest: unknown[]) => {
+    const headers = rest.find((x) => typeof x === 'object' && x !== null && !Array.isArray(x)) as OutgoingHttpHeaders | undefined;
+    for (const k of Object.keys(headers ?? {})) if (k.toLowerCase() === 'content-type' && typeof headers![k] === 'string') headers![k] = withCharset(headers![k] as string);
+    const current = outgoing.getHeader('content-type');
+    if (typeof current === 'string') setHeader('content-type', withCharset(current));
+    return writeHead(status, ...rest);
+  }) as typeof outgoing.writeHead;
 }
 
 /**
@@ -53,6 +69,7 @@ export function astroPages(render: PageRenderer, opts: { policy?: boolean; captu
       // The built site only: Astro's CSP (and so its hashes) does not run in `npm run dev`.
       return target.toResponse((h) => (opts.policy ? withPolicy(h, c.var.services.config) : h));
     }
+    charsetOnWrite(outgoing);
     await render(incoming, outgoing, locals);
     return RESPONSE_ALREADY_SENT;
   };
