@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { apiLang } from '../shared/http.ts';
 import { cachePolicy, isPagePath, type CachePolicy } from './rules.ts';
@@ -26,7 +26,8 @@ export function createResponseCache(db: Db, opts: ResponseCacheOptions) {
     if (changed === 'all') store.clear();
     else if (changed.length) store.invalidate(changed);
   };
-  return { store, feed, sync, now, ...opts };
+  const inflight = new Map<string, Promise<Entry | undefined>>();
+  return { store, feed, sync, now, inflight, ...opts };
 }
 export type ResponseCache = ReturnType<typeof createResponseCache>;
 
@@ -84,30 +85,53 @@ export const responseCache = (cache: ResponseCache): MiddlewareHandler<AppEnv> =
     const hit = cache.store.get(key, cache.now());
     if (hit) { answer(c, fromEntry(c, cache, hit, 'hit')); return; }
   }
+  if (!cache.enabled || method !== 'GET') { await renderAndKeep(c, next, cache, key, policy.tags); return; }
+  // One render per key at a time: readers arriving while a page renders (a shared link, a write that dropped the
+  // aggregates) wait for it instead of rendering it again each.
+  const rendering = cache.inflight.get(key);
+  if (rendering) {
+    const e = await rendering;
+    if (e) { answer(c, fromEntry(c, cache, e, 'hit')); return; }
+  }
+  let done!: (e: Entry | undefined) => void;
+  const flight = new Promise<Entry | undefined>((r) => { done = r; });
+  if (!rendering) cache.inflight.set(key, flight);
+  try {
+    done(await renderAndKeep(c, next, cache, key, policy.tags));
+  } finally {
+    done(undefined);
+    if (cache.inflight.get(key) === flight) cache.inflight.delete(key);
+  }
+};
+
+/** Renders a public answer (the route's or the page's), keeps it if it may, and answers it. */
+async function renderAndKeep(c: Context<AppEnv>, next: Next, cache: ResponseCache, key: string, tags: readonly string[]): Promise<Entry | undefined> {
+  const method = c.req.method;
   const before = cache.feed.stamp();
   await next();
   const res = c.res;
-  if (res.headers.get('x-hono-already-sent')) return;
+  if (res.headers.get('x-hono-already-sent')) return undefined;
   if (res.status !== 200 || res.headers.has('set-cookie') || c.var.rateLimited) {
     if (res.status >= 400 && !res.headers.has('cache-control')) res.headers.set('Cache-Control', 'no-store');
     else if (res.headers.has('set-cookie')) res.headers.set('Cache-Control', PRIVATE_CACHE_CONTROL);
     answer(c, await compressResponse(res, c.req.header('accept-encoding'), { allow: true }));
-    return;
+    return undefined;
   }
   const read = await readBody(res, cache.maxBytes / 8);
   if (!read.complete) { // an export too big to keep: streamed on, compressed on the way
     const streamed = await compressResponse(read.response, c.req.header('accept-encoding'), { allow: true });
     streamed.headers.set('Cache-Control', res.headers.get('cache-control') ?? PUBLIC_CACHE_CONTROL);
     answer(c, streamed);
-    return;
+    return undefined;
   }
   const headers: [string, string][] = [];
   res.headers.forEach((v, k) => {
     if (k === 'cache-control') headers.push([k, v]); // a route's own (a frozen PDF: a day) is kept
     else if (!NOT_STORED.has(k)) headers.push([k, k === 'content-type' ? withCharset(v) : v]);
   });
-  const draft = { key, tags: policy.tags, status: 200, headers, etag: etagOf(read.body), body: read.body, expires: cache.now() + cache.maxAgeMs };
+  const draft = { key, tags, status: 200, headers, etag: etagOf(read.body), body: read.body, expires: cache.now() + cache.maxAgeMs };
   // Kept only if nothing was committed while it rendered (else it may show a state already gone) and not for HEAD.
   const kept = cache.enabled && method === 'GET' && cache.feed.stamp() === before ? cache.store.set(draft) : undefined;
   answer(c, fromEntry(c, cache, kept ?? { ...draft, variants: {}, bytes: 0 }, cache.enabled ? 'miss' : 'bypass', kept ? 'store' : 'fast'));
-};
+  return kept;
+}

@@ -124,3 +124,15 @@ test('compressed answers decode to the identity body; every text answer says cha
   assert.equal(anonymous.headers.get('cache-control'), 'public, max-age=0, must-revalidate');
   assert.ok(!anonymous.text.includes('/staff/logout'), 'a staff render never lands in the public cache');
 });
+
+test('readers arriving while an answer renders wait for that one render; RESPONSE_CACHE=off renders each', async () => {
+  const { testApp } = await import('../helpers/services.ts');
+  for (const [env, misses] of [[{}, 1], [{ RESPONSE_CACHE: 'off' }, 10]] as const) {
+    const { app, services } = testApp(env);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => Promise.resolve(app.request('/open311/v2/requests.json'))));
+    const states = answers.map((r) => r.headers.get('x-cache'));
+    assert.equal(states.filter((s) => s !== 'hit').length, misses, String(states));
+    assert.equal(new Set(answers.map((r) => r.headers.get('etag'))).size, 1);
+    services.close();
+  }
+});
