@@ -22,12 +22,12 @@ async function up(port: number, args: string[], env: Record<string, string>) {
 mkdirSync('tests/.tmp', { recursive: true });
 writeFileSync('tests/.tmp/cache-compare-hello.mjs', `import { serve } from '${process.cwd()}/node_modules/@hono/node-server/dist/index.mjs'; import { Hono } from '${process.cwd()}/node_modules/hono/dist/index.js';
 const app = new Hono(); app.get('*', (c) => c.text('Hello')); serve({ fetch: app.fetch, port: Number(process.env.PORT), hostname: '127.0.0.1' });`);
-for (const d of ['on', 'off']) { rmSync(`tests/.tmp/cache-bench-${d}`, { recursive: true, force: true }); cpSync(SRC, `tests/.tmp/cache-bench-${d}`, { recursive: true }); }
 if (!existsSync(`${SRC}/cityloop.sqlite`)) { // seed the demo city once, then stop that server
   await up(ON, ['dist/server.mjs'], { DATA_DIR: SRC, DEMO: '1' });
   const seeding = kids.pop()!;
   await new Promise((r) => { seeding.once('exit', r); seeding.kill('SIGTERM'); });
 }
+for (const d of ['on', 'off']) { rmSync(`tests/.tmp/cache-bench-${d}`, { recursive: true, force: true }); cpSync(SRC, `tests/.tmp/cache-bench-${d}`, { recursive: true }); }
 await up(HELLO, ['tests/.tmp/cache-compare-hello.mjs'], {});
 await up(ON, ['dist/server.mjs'], { DATA_DIR: 'tests/.tmp/cache-bench-on', RESPONSE_CACHE: 'on' });
 await up(OFF, ['dist/server.mjs'], { DATA_DIR: 'tests/.tmp/cache-bench-off', RESPONSE_CACHE: 'off' });
