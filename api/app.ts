@@ -21,6 +21,7 @@ import { opendataRoutes } from './opendata/routes.ts';
 import { publicCaseRoutes } from './opendata/public-routes.ts';
 import { driveFeedRoutes, driveRoutes, staffDriveRoutes } from './drives/routes.ts';
 import type { AppEnv, SiteMount } from './env.ts';
+import { responseCache } from './cache/middleware.ts';
 
 const REPORT_POSTS = ['/api/reports', '/report', '/en/report', '/reports/:no', '/en/reports/:no', '/open311/v2/requests.json', '/open311/v2/requests.xml',
   '/open311/v2/servicerequestupdates.json', '/open311/v2/servicerequestupdates.xml'];
@@ -45,8 +46,11 @@ export function createApp(services: Services, mountSite?: SiteMount) {
   // Open311 clients are other servers (no Origin); it reads no cookie, so a cross-site post gains nothing there.
   app.use('*', (c, next) => (c.req.path.startsWith('/open311/') ? next() : checkOrigin(c, next)));
   // Every answer Hono writes itself (API, open data, uploads, static files, /healthz); pages: api/page-headers.ts.
-  app.use('*', secureHeaders({ xFrameOptions: 'DENY', crossOriginResourcePolicy: false }));
+  // Pages set their own (api/page-headers.ts): these fill in only what a response lacks.
+  app.use('*', secureHeaders({ xFrameOptions: 'DENY', crossOriginResourcePolicy: false, overwrite: false }));
   app.use('*', loadStaff);
+  // Public GETs from the cache, personal ones private/no-store, text compressed (api/cache); needs the staff session.
+  app.use('*', responseCache(services.responseCache));
   app.use('/uploads/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
 
   // Abuse limits: body size on every post; rate per client on filing reports unless RATE_LIMITS=off.

@@ -51,7 +51,11 @@ export const configSchema = z.object({
   SITE_ID: z.string().regex(/^$|^\d{10}$/, '网站标识码: 10 digits').default(''),
   ICP_NO: z.string().max(60).default(''), // e.g. 粤ICP备12345678号
   PSB_NO: z.string().max(60).default(''), // e.g. 粤公网安备 44170202000123号
-  CSP_REPORT_ONLY: flag(false), // send the pages' Content-Security-Policy as …-Report-Only (trying a change)
+  CSP_REPORT_ONLY: flag(false),
+  // The rendered-response cache of public pages, feeds and open data (api/cache): off renders every request (benchmarks).
+  RESPONSE_CACHE: flag(true),
+  RESPONSE_CACHE_MB: z.coerce.number().min(1).max(1024).default(32), // bodies and their compressed variants, LRU
+  RESPONSE_CACHE_MAX_AGE_S: z.coerce.number().int().min(1).max(86400).default(60), // clock-dependent text (超期 N 天, this week) is at most this old // send the pages' Content-Security-Policy as …-Report-Only (trying a change)
 });
 
 export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string; uploadsDir: string; dbFile: string };

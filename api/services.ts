@@ -24,6 +24,7 @@ import { createDrives } from './drives/service.ts';
 import { volunteerContacts } from './drives/retention.ts';
 import { createGazetteer } from './gazetteer/service.ts';
 import { createDesk } from './desk/index.ts';
+import { createResponseCache } from './cache/middleware.ts';
 
 /** A secret for signed links and hashes: from SECRET, else generated once and kept in the database. */
 function loadSecret(db: Db, configured?: string): string {
@@ -75,8 +76,11 @@ export function createServices(config: Config, opts: { clock?: () => Date; logTo
   });
   // Retention tasks: reporters' contacts RETENTION_DAYS after their case finished; volunteers' VOLUNTEER_RETENTION_DAYS after their last drive.
   const retention = createRetention({ db, clock, log, days: config.RETENTION_DAYS }, [reporterContacts, volunteerContacts(config.VOLUNTEER_RETENTION_DAYS)]);
+  const responseCache = createResponseCache(db, {
+    enabled: config.RESPONSE_CACHE, maxBytes: config.RESPONSE_CACHE_MB * 1048576, maxAgeMs: config.RESPONSE_CACHE_MAX_AGE_S * 1000,
+  });
   return {
-    config, db, log, clock, secret, catalog, gazetteer, reports, summary, publicCases, map, sessions, audit, cases, desk, staff, stats, quarterly, drives, retention,
+    responseCache, config, db, log, clock, secret, catalog, gazetteer, reports, summary, publicCases, map, sessions, audit, cases, desk, staff, stats, quarterly, drives, retention,
     close: () => db.$client.close(),
   };
 }

@@ -332,3 +332,12 @@ export const phrases = sqliteTable('phrases', {
 }, (t) => [index('phrases_action').on(t.action, t.sort)]);
 
 export * from './schema-rollups.ts';
+
+// ── Response cache invalidation (api/cache) ─────────────────────────────────────────
+
+// One row per thing that changed ('case:YJ-…', 'drives', 'all'), its seq bumped on every change by SQLite triggers
+// (migration cache_triggers), so a write by any process — a second server, the staff CLI, a bulk loader — is seen.
+export const cacheChanges = sqliteTable('cache_changes', {
+  seq: integer('seq').primaryKey(),
+  tag: text('tag').notNull(),
+}, (t) => [uniqueIndex('cache_changes_tag').on(t.tag)]);

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { brotliDecompressSync } from 'node:zlib';
 import { seedDemo } from '../../api/demo/demo.ts';
 import { eq } from 'drizzle-orm';
 import { tokenOf } from '../../api/opendata/open311/submit.ts';
@@ -34,4 +35,17 @@ test('no name, phone, email, follow code, internal note or media_url planted in 
   // …while staff still have every planted contact detail.
   const stored = JSON.stringify([services.db.select().from(cases).all(), services.db.select().from(driveSignups).all()]);
   for (const s of ctx.secrets.filter((x) => /name|phone|email/.test(x.label) && !/typed/.test(x.label))) assert.ok(stored.includes(s.value), `${s.label} is kept for staff`);
+
+  // The same answers again, now from the response cache and compressed as a browser gets them: still nothing personal.
+  let hits = 0;
+  for (const url of urls.filter((u) => !u.endsWith('(answer)'))) {
+    for (let i = 0; i < 2; i++) {
+      const res = await app.request(url, { headers: { 'accept-encoding': 'br' } });
+      const raw = Buffer.from(await res.arrayBuffer());
+      const body = res.headers.get('content-encoding') === 'br' ? brotliDecompressSync(raw).toString() : raw.toString();
+      if (res.headers.get('x-cache') === 'hit') hits++;
+      for (const s of ctx.secrets) assert.ok(!body.includes(s.value), `${s.label} on ${url} (cached, br)`);
+    }
+  }
+  assert.ok(hits >= urls.length / 2, `answers came from the cache (${hits})`);
 });
