@@ -11,6 +11,7 @@ import { createReportsService } from './reports/service.ts';
 import { createSummary } from './opendata/summary.ts';
 import { createPublicCases } from './opendata/public-cases.ts';
 import { createMap } from './opendata/map.ts';
+import { createMapIndex } from './opendata/map-index.ts';
 import { createStats } from './opendata/stats-service.ts';
 import { createQuarterly } from './opendata/quarterly.ts';
 import { createSessions } from './staff/sessions.ts';
@@ -63,8 +64,9 @@ export function createServices(config: Config, opts: { clock?: () => Date; logTo
     db, catalog, gazetteer, log, clock, secret, uploadsDir: config.uploadsDir, cityPrefix: config.CITY_PREFIX, bounds: config.CITY_BOUNDS, photoLimits,
   });
   const summary = createSummary(db, clock);
-  const publicCases = createPublicCases(db, secret, clock);
-  const map = createMap(db, clock);
+  const mapIndex = createMapIndex(db); // the public cases in memory: the map's clusters and the list's totals
+  const publicCases = createPublicCases(db, secret, clock, mapIndex);
+  const map = createMap(db, clock, mapIndex);
   const sessions = createSessions(db, clock);
   const cases = createCases({ db, clock, config, secret, catalog, audit, reports });
   const staff = createStaffService({ db, clock, config, sessions, audit });

@@ -67,7 +67,6 @@ export const cases = sqliteTable('cases', {
 }, (t) => [
   uniqueIndex('cases_tracking_no').on(t.trackingNo),
   index('cases_state_category').on(t.state, t.categoryId),
-  index('cases_created').on(t.createdAt),
   index('cases_lat_lng').on(t.lat, t.lng),
   index('cases_unit_state').on(t.unitId, t.state), // a unit's own cases
   index('cases_duplicate_of').on(t.duplicateOf), // merged duplicates of a case
@@ -75,8 +74,12 @@ export const cases = sqliteTable('cases', {
   // /stats durations (median time to close): covers the closed cases read by report day, without touching the rows
   index('cases_closed_durations').on(t.createdAt, t.unitId, t.categoryId, t.acceptedAt, t.resolvedAt, t.closedAt)
     .where(sql`state = 'closed' and hidden = 0`),
-  // Covers the public map's grid query, so it never reads the table rows (100k cases: 270 → 100 ms).
-  index('cases_map').on(t.lat, t.lng, t.state, t.hidden, t.categoryId, t.trackingNo),
+  // By created time (replaces cases_created, same leading column): the public lists (/reports, /api/cases, Open311,
+  // feeds, exports) walk it newest first from a keyset cursor with every list filter read from the index itself, so a
+  // page never sorts and a filter that matches little skips entries without reading rows. whereOf keeps the planner
+  // on it: its state/category/unit terms are written `+col` (not indexable), else SQLite without statistics prefers
+  // cases_state_category and sorts the whole table.
+  index('cases_public_list').on(t.createdAt, t.id, t.hidden, t.state, t.categoryId, t.unitId, t.lat, t.lng, t.dueAt),
   index('cases_source_created').on(t.source, t.createdAt), // an Open311 client's retries within 24 hours
 ]);
 

@@ -29,6 +29,8 @@ export const opendataEn: typeof opendataZh = {
         form: 'The body is not a valid form (application/x-www-form-urlencoded or multipart/form-data).',
         attributes: 'At most 50 attribute[...] fields, each up to 1000 characters.',
         update_not_found: 'No request with id {id}, or it was not filed with this api_key.',
+        page_size: 'page_size must be a whole number from 1 to 1000.',
+        cursor: 'after is not a paging position this server gave (follow the next link in the previous response’s Link header).',
         server: 'Internal server error.',
       },
     },
@@ -51,6 +53,7 @@ export const opendataEn: typeof opendataZh = {
     },
   },
   errors: {
+    cursor_invalid: 'That page position is not valid; start again from the first page.',
     quarterly_published: 'This quarter’s report has been published and can no longer be changed.',
     quarterly_case_unknown: 'These numbers are not public cases: {no}.',
     quarterly_too_many_cases: 'Choose at most 4 typical cases.',

@@ -28,6 +28,8 @@ export const opendataZh = {
         form: '请求内容不是有效的表单（application/x-www-form-urlencoded 或 multipart/form-data）。',
         attributes: 'attribute[...] 最多 50 项，每项不超过 1000 字。',
         update_not_found: '没有编号为 {id} 的问题，或该问题不是经由本 api_key 提交的。',
+        page_size: 'page_size 必须是 1 到 1000 之间的整数。',
+        cursor: 'after 不是本接口给出的翻页位置（请使用上一页响应 Link 头中的 next 链接）。',
         server: '服务器内部错误。',
       },
     },
@@ -50,6 +52,7 @@ export const opendataZh = {
     },
   },
   errors: {
+    cursor_invalid: '翻页位置无效，请从第一页重新浏览。',
     quarterly_published: '本季度通报已发布，不能再修改。',
     quarterly_case_unknown: '以下受理编号不是已公开的案件：{no}。',
     quarterly_too_many_cases: '典型案例最多选 4 宗。',

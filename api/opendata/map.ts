@@ -4,8 +4,9 @@ import type { Db } from '../../db/client.ts';
 import { writeAwareCache } from '../shared/cache.ts';
 import { cases } from '../../db/schema.ts';
 import { whereOf, type PublicFilters } from './public-cases.ts';
+import { indexable, type MapIndex } from './map-index.ts';
 
-type MapQuery = Partial<PublicFilters> & { bbox: [number, number, number, number] };
+export type MapQuery = Partial<PublicFilters> & { bbox: [number, number, number, number] };
 
 export type MapCell = { lat: number; lng: number; count: number; open: number; fixed: number; closed: number; trackingNo?: string; categoryId?: string; state?: string };
 
@@ -13,8 +14,8 @@ export type MapCell = { lat: number; lng: number; count: number; open: number; f
 export const cellSize = (zoom: number) => 360 / 2 ** zoom / (256 / 64);
 
 /**
- * Server-side clustering as a SQL grid: public cases in the box, grouped into cells. One indexed query
- * whatever the filters, so the map stays fast with 100k cases and needs no cache to invalidate.
+ * Server-side clustering as a SQL grid: public cases in the box, grouped into cells. The reference the in-memory
+ * index (map-index.ts) is tested against, and what answers the filters only /stats links use (flag, due dates).
  */
 export function mapCells(db: Db, f: MapQuery, zoom: number, now: Date): MapCell[] {
   const size = cellSize(zoom);
@@ -33,11 +34,16 @@ export function mapCells(db: Db, f: MapQuery, zoom: number, now: Date): MapCell[
   }));
 }
 
-/** mapCells behind a write-aware cache: everyone opening the default map view shares one computation. */
-export function createMap(db: Db, clock: () => Date) {
-  const cache = writeAwareCache<MapCell[]>(db, 30_000, 256);
+/**
+ * The map's clusters: from the in-memory index for the filters the map offers (bbox, category, status, unit, period);
+ * the figure links from /stats (flag, due dates) go to the SQL grid behind a write-aware cache.
+ */
+export function createMap(db: Db, clock: () => Date, index: MapIndex) {
+  const cache = writeAwareCache<MapCell[]>(db, 30_000, 64);
   return {
+    index,
     cells(f: MapQuery, zoom: number) {
+      if (indexable(f)) return index.cells(f, zoom);
       const now = clock();
       return cache(JSON.stringify([f, zoom, Math.floor(now.getTime() / 60_000)]), () => mapCells(db, f, zoom, now));
     },

@@ -5,11 +5,23 @@ import { casePhotos, caseLog, cases } from '../../db/schema.ts';
 import { shanghaiMidnight } from '../shared/time.ts';
 import { ACCEPTED_STATES, NOT_JUDGED_STATES, PUBLIC_STATES, STATES_OF, isPublicState, publicBucket } from '../cases/workflow.ts';
 import { maskPersonalData } from '../shared/masking.ts';
+import { indexable, type MapIndex } from './map-index.ts';
 import { isPublicPhoto, photoUrl, publicDescription, publicTimeline } from '../reports/view.ts';
 
 // One filter schema for everything public that lists cases: the /reports page, GeoJSON, CSV, feeds.
 const list = z.string().trim().optional().transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []));
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'date_invalid').optional().or(z.literal('').transform(() => undefined));
+
+export const CURSOR = /^\d{1,15}\.\d{1,15}$/;
+
+/** A position in the newest-first order of the public lists: the case's created time (ms) and id, `1732500000000.42`. */
+export const cursorOf = (c: { createdAt: Date; id: number }) => `${c.createdAt.getTime()}.${c.id}`;
+const keyOf = (cursor: string) => cursor.split('.').map(Number) as [number, number];
+// Row values walk cases_public_list (hidden, created_at, id, …) from the cursor on, in order: no sort, no offset.
+const olderThan = (cursor: string) => { const [t, id] = keyOf(cursor); return sql`(${cases.createdAt}, ${cases.id}) < (${t}, ${id})`; };
+const newerThan = (cursor: string) => { const [t, id] = keyOf(cursor); return sql`(${cases.createdAt}, ${cases.id}) > (${t}, ${id})`; };
+const NEWEST = [desc(cases.createdAt), desc(cases.id)];
+const OLDEST = [asc(cases.createdAt), asc(cases.id)];
 
 export const publicFilters = z.object({
   category: list,
@@ -22,6 +34,9 @@ export const publicFilters = z.object({
   flag: z.enum(['accepted', 'on_time', 'missed', 'handled', 'unhandled', 'rework']).optional().or(z.literal('').transform(() => undefined)),
   bbox: z.string().regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'bbox_invalid').optional()
     .transform((s) => (s ? (s.split(',').map(Number) as [number, number, number, number]) : undefined)), // west,south,east,north
+  // Keyset paging (cursorOf): the page after (older than) or before (newer than) a case; `page` then only labels it.
+  after: z.string().regex(CURSOR, 'cursor_invalid').optional().or(z.literal('').transform(() => undefined)),
+  before: z.string().regex(CURSOR, 'cursor_invalid').optional().or(z.literal('').transform(() => undefined)),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   per_page: z.coerce.number().int().min(1).max(1000).default(20),
 });
@@ -32,8 +47,13 @@ export type PublicQuery = Partial<PublicFilters> & {
   trackingNos?: string[]; buckets?: ('open' | 'closed' | 'fixed')[]; createdFrom?: Date; createdTo?: Date;
 };
 
+// `+column` is the same value but not indexable: the public lists' state, category and unit terms are read from
+// cases_public_list while it is walked in (created_at, id) order, instead of SQLite (which has no statistics) seeking
+// cases_state_category for each of the eight public states and sorting every public case.
+const plus = (c: typeof cases.state | typeof cases.categoryId | typeof cases.unitId) => sql`+${c}`;
+
 /** Never public: not yet accepted, or hidden by staff. */
-export const isPublicSql = and(inArray(cases.state, PUBLIC_STATES), eq(cases.hidden, false))!;
+export const isPublicSql = and(inArray(plus(cases.state), PUBLIC_STATES), eq(cases.hidden, false))!;
 
 
 // The /stats definitions (api/opendata/stats.ts), so each figure there links to exactly its cases.
@@ -53,9 +73,9 @@ const FLAGS: Record<NonNullable<PublicFilters['flag']>, (now: Date) => SQL> = {
 /** The WHERE clause of a public query; `now` (the services' clock) decides which due times have passed. */
 export function whereOf(f: PublicQuery, now: Date): SQL {
   const parts: (SQL | undefined)[] = [isPublicSql];
-  if (f.category?.length) parts.push(inArray(cases.categoryId, f.category));
-  if (f.status) parts.push(inArray(cases.state, STATES_OF[f.status]));
-  if (f.unit) parts.push(eq(cases.unitId, f.unit));
+  if (f.category?.length) parts.push(inArray(plus(cases.categoryId), f.category));
+  if (f.status) parts.push(inArray(plus(cases.state), STATES_OF[f.status]));
+  if (f.unit) parts.push(sql`${plus(cases.unitId)} = ${f.unit}`);
   if (f.from) parts.push(gte(cases.createdAt, shanghaiMidnight(f.from)));
   if (f.to) parts.push(lt(cases.createdAt, new Date(shanghaiMidnight(f.to).getTime() + 86_400_000)));
   if (f.due_from) parts.push(gte(cases.dueAt, shanghaiMidnight(f.due_from)));
@@ -66,7 +86,7 @@ export function whereOf(f: PublicQuery, now: Date): SQL {
     parts.push(between(cases.lat, south, north), between(cases.lng, west, east));
   }
   if (f.trackingNos) parts.push(inArray(cases.trackingNo, f.trackingNos));
-  if (f.buckets) parts.push(inArray(cases.state, f.buckets.flatMap((b) => STATES_OF[b])));
+  if (f.buckets) parts.push(inArray(plus(cases.state), f.buckets.flatMap((b) => STATES_OF[b])));
   if (f.createdFrom) parts.push(gte(cases.createdAt, f.createdFrom));
   if (f.createdTo) parts.push(lte(cases.createdAt, f.createdTo));
   return and(...parts)!;
@@ -87,7 +107,7 @@ export function toPublicCase(c: Row) {
   };
 }
 
-export function createPublicCases(db: Db, secret: string, clock: () => Date) {
+export function createPublicCases(db: Db, secret: string, clock: () => Date, index?: MapIndex) {
   const byNo = db.select().from(cases).where(eq(cases.trackingNo, sql.placeholder('no'))).prepare();
   /** One public thumbnail per case for a list: the first public photo (the reporter's, if published, else the after-photo). */
   const thumbsOf = (rows: Row[]) => {
@@ -101,27 +121,52 @@ export function createPublicCases(db: Db, secret: string, clock: () => Date) {
   };
 
   return {
-    /** A page of public cases, newest first, with the total for paging. */
+    /**
+     * A page of public cases, newest first, with the total for paging and the cursors of the pages around it: `after`
+     * or `before` a cursor (keyset), else the `page`th (offset, for old links).
+     */
     list(f: PublicFilters) {
       const where = whereOf(f, clock());
-      const total = db.select({ n: sql<number>`count(*)` }).from(cases).where(where).get()!.n;
-      const rows = db.select().from(cases).where(where).orderBy(desc(cases.createdAt), desc(cases.id))
-        .limit(f.per_page).offset((f.page - 1) * f.per_page).all();
+      // The total from the in-memory index when it answers these filters: a COUNT(*) reads every matching index entry.
+      const total = index && indexable(f) ? index.count(f) : db.select({ n: sql<number>`count(*)` }).from(cases).where(where).get()!.n;
+      const n = f.per_page;
+      let rows: Row[], newer: boolean, older: boolean;
+      if (f.before) {
+        rows = db.select().from(cases).where(and(where, newerThan(f.before))).orderBy(...OLDEST).limit(n + 1).all();
+        newer = rows.length > n;
+        rows = rows.slice(0, n).reverse();
+        older = true;
+      } else {
+        rows = db.select().from(cases).where(f.after ? and(where, olderThan(f.after)) : where).orderBy(...NEWEST)
+          .limit(n + 1).offset(f.after ? 0 : (f.page - 1) * n).all();
+        older = rows.length > n;
+        rows = rows.slice(0, n);
+        newer = f.after ? true : f.page > 1;
+      }
       const thumbs = thumbsOf(rows);
-      return { total, items: rows.map((r) => ({ ...toPublicCase(r), thumbUrl: thumbs.get(r.id) ?? null })) };
+      return {
+        total, items: rows.map((r) => ({ ...toPublicCase(r), thumbUrl: thumbs.get(r.id) ?? null })),
+        next: older && rows.length ? cursorOf(rows[rows.length - 1]!) : null,
+        prev: newer && rows.length ? cursorOf(rows[0]!) : null,
+      };
+    },
+    /** Up to `limit` public cases newest first from `f.after` on, and the cursor to continue from (null: no more). */
+    page(f: PublicQuery, limit: number) {
+      const where = whereOf(f, clock());
+      const rows = db.select().from(cases).where(f.after ? and(where, olderThan(f.after)) : where).orderBy(...NEWEST).limit(limit + 1).all();
+      return { items: rows.slice(0, limit).map(toPublicCase), next: rows.length > limit ? cursorOf(rows[limit - 1]!) : null };
     },
     /** Every matching public case, newest first, read in batches (keyset paging) so 100k rows never sit in memory. */
     *iterate(f: PublicQuery, limit = Number.MAX_SAFE_INTEGER) {
       const where = whereOf(f, clock());
-      let after: { createdAt: Date; id: number } | null = null;
+      let after = f.after ?? null;
       for (let left = limit; left > 0;) {
-        const page: Row[] = db.select().from(cases)
-          .where(after ? and(where, or(lt(cases.createdAt, after.createdAt), and(eq(cases.createdAt, after.createdAt), lt(cases.id, after.id)))) : where)
-          .orderBy(desc(cases.createdAt), desc(cases.id)).limit(Math.min(BATCH, left)).all();
+        const page: Row[] = db.select().from(cases).where(after ? and(where, olderThan(after)) : where)
+          .orderBy(...NEWEST).limit(Math.min(BATCH, left)).all();
         for (const row of page) yield toPublicCase(row);
         if (page.length < Math.min(BATCH, left)) return;
         left -= page.length;
-        after = page[page.length - 1];
+        after = cursorOf(page[page.length - 1]!);
       }
     },
     /** One case for its public page: 'gone' when hidden (410), null when unknown or not yet public (404). */
@@ -145,13 +190,13 @@ export function createPublicCases(db: Db, secret: string, clock: () => Date) {
       const ofThese = and(isPublicSql, inArray(cases.trackingNo, trackingNos));
       for (const r of db.select({ no: cases.trackingNo, note: caseLog.publicNote }).from(caseLog).innerJoin(cases, eq(caseLog.caseId, cases.id))
         // A reporter's published comment is theirs, not the bureau's status note.
-        .where(and(ofThese, isNotNull(caseLog.publicNote), ne(caseLog.action, 'comment'))).orderBy(asc(caseLog.at), asc(caseLog.id)).all()) {
+        .where(and(ofThese, isNotNull(caseLog.publicNote), ne(caseLog.action, 'comment'))).orderBy(asc(caseLog.caseId), asc(caseLog.at), asc(caseLog.id)).all()) {
         notes.set(r.no, maskPersonalData(r.note!)); // the last one wins
       }
       for (const r of db.select({ no: cases.trackingNo, file: casePhotos.file }).from(casePhotos).innerJoin(cases, eq(casePhotos.caseId, cases.id))
         .where(and(ofThese, eq(casePhotos.hidden, false), or(eq(casePhotos.kind, 'after'), eq(cases.publishPhotos, true))))
-        .orderBy(desc(casePhotos.id)).all()) {
-        photos.set(r.no, photoUrl(r.file, secret, false)); // newest first, so the earliest photo is kept
+        .orderBy(desc(casePhotos.caseId), desc(casePhotos.id)).all()) {
+        photos.set(r.no, photoUrl(r.file, secret, false)); // each case's newest first, so its earliest photo is kept
       }
       return { notes, photos };
     },

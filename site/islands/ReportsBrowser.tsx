@@ -19,6 +19,7 @@ type Props = {
   map: MapOptions;
   pager: { prev: string | null; next: string | null; label: string } | null;
   page: number; perPage: number;
+  next: string | null; // the cursor of the page after this one
 };
 
 const COLOURS: Record<string, string> = { open: '#b85c00', fixed: '#1c6b36', closed: '#5f6b78' };
@@ -34,7 +35,7 @@ export default function ReportsBrowser(p: Props) {
   const { t } = p;
   const [items, setItems] = useState(p.items);
   const [total] = useState(p.total);
-  const [page, setPage] = useState(p.page);
+  const [next, setNext] = useState(p.next);
   const [live, setLive] = useState(false); // JavaScript runs: "show more" replaces the paging links
   const [loading, setLoading] = useState(false);
   const el = useRef<HTMLDivElement>(null);
@@ -79,9 +80,9 @@ export default function ReportsBrowser(p: Props) {
   const more = async () => {
     setLoading(true);
     try {
-      const list = await fetch(`/api/cases?${p.query}${p.query ? '&' : ''}page=${page + 1}&per_page=${p.perPage}`).then((r) => r.json());
+      const list = await fetch(`/api/cases?${p.query}${p.query ? '&' : ''}after=${next}&per_page=${p.perPage}`).then((r) => r.json());
       setItems((old) => [...old, ...list.items.map((i: ListItem & { lat: number | null }) => ({ ...i, located: i.lat !== null, href: p.casePath + i.trackingNo }))]);
-      setPage(page + 1);
+      setNext(list.next);
     } finally {
       setLoading(false);
     }
@@ -112,7 +113,7 @@ export default function ReportsBrowser(p: Props) {
         </ul>
       )}
       {live && p.pager?.prev && <p><a href={p.pager.prev}>{t.prev}</a></p>}
-      {live && left > 0 && (
+      {live && left > 0 && next && (
         <p class="more"><button type="button" class="btn secondary" onClick={more} disabled={loading} data-testid="more">{fmt(t.more, { n: left })}</button></p>
       )}
       {p.pager && !live && (

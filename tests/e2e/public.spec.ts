@@ -36,8 +36,16 @@ test('the public list works without JavaScript, with paging', async ({ browser }
   await page.goto('/en/reports');
   await expect(page.getByText(/^\d+ reports$/)).toBeVisible();
   await page.getByRole('link', { name: 'Next' }).click();
-  await expect(page).toHaveURL(/page=2/);
+  await expect(page).toHaveURL(/page=2&after=\d+\.\d+$/); // a cursor: the page starts after the last case shown
   await expect(page.getByText(/Page 2 of \d+/)).toBeVisible();
+  const second = await page.getByTestId('case-list').locator('li').first().textContent();
+  await page.getByRole('link', { name: 'Next' }).click();
+  await page.getByRole('link', { name: 'Previous' }).click();
+  await expect(page).toHaveURL(/page=2&before=\d+\.\d+$/);
+  await expect(page.getByTestId('case-list').locator('li').first()).toHaveText(second!);
+  await page.getByRole('link', { name: 'Previous' }).click();
+  await expect(page).toHaveURL(/\/en\/reports$/);
+  await expect(page.getByText(/Page 1 of \d+/)).toBeVisible();
   await context.close();
 });
 

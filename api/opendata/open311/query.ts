@@ -1,3 +1,4 @@
+import { CURSOR } from '../public-cases.ts';
 import { shanghaiMidnight } from '../../shared/time.ts';
 import type { Labels } from '../labels.ts';
 import { Open311Error } from './format.ts';
@@ -52,4 +53,25 @@ export function bucketsOf(status: string | undefined, L: Labels): ('open' | 'clo
   if (!list) return undefined;
   if (list.some((s) => s !== 'open' && s !== 'closed')) throw new Open311Error(400, [L.t.opendata.open311.errors.status]);
   return [...new Set(list.flatMap((s) => (s === 'open' ? ['open' as const] : ['closed' as const, 'fixed' as const])))];
+}
+
+/**
+ * Paging, our extension: `page_size` (1–1000, default 1000) and `after`, the opaque position a previous answer's
+ * `Link: <…>; rel="next"` carries (keyset: the next page starts after the last case of the previous one).
+ */
+export function paging(q: Record<string, string | undefined>, L: Labels) {
+  const e = L.t.opendata.open311.errors;
+  const size = q.page_size?.trim() ? Number(q.page_size) : MAX_RESULTS;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_RESULTS) throw new Open311Error(400, [e.page_size]);
+  const after = q.after?.trim() || undefined;
+  if (after !== undefined && !CURSOR.test(after)) throw new Open311Error(400, [e.cursor]);
+  return { pageSize: size, after };
+}
+
+/** The request's own URL on the public origin, with `after` set to the next page's cursor. */
+export function nextUrl(publicUrl: string, requestUrl: string, cursor: string) {
+  const asked = new URL(requestUrl);
+  const url = new URL(asked.pathname + asked.search, publicUrl);
+  url.searchParams.set('after', cursor);
+  return url.toString();
 }

@@ -6,7 +6,7 @@ import { errorMessage, isAppError } from '../../shared/errors.ts';
 import { labelsFor, type Labels } from '../labels.ts';
 import { Open311Error, formatOfPath, reply, replyError, splitFormat, type Format } from './format.ts';
 import { discovery, toRequest, toRequestUpdate, toService } from './mapping.ts';
-import { MAX_RESULTS, bucketsOf, checkJurisdiction, commaList, dateWindow, jurisdictionOf } from './query.ts';
+import { MAX_RESULTS, bucketsOf, checkJurisdiction, commaList, dateWindow, jurisdictionOf, nextUrl, paging } from './query.ts';
 import { clientOf, lookupToken, postUpdate, submitOpen311 } from './submit.ts';
 
 type C = Context<AppEnv>;
@@ -24,15 +24,18 @@ function begin(c: C, file: string, expected: string | null) {
 }
 
 function requests(c: C, L: Labels, format: Format, q: Record<string, string | undefined>) {
-  const { publicCases, clock } = c.var.services;
+  const { publicCases, clock, config } = c.var.services;
   const ids = commaList(q.service_request_id)?.map((s) => s.toUpperCase());
   // service_request_id overrides every other filter (GeoReport v2).
-  const filter = ids ? { trackingNos: ids.slice(0, MAX_RESULTS) } : (() => {
+  const { filter, size } = ids ? { filter: { trackingNos: ids.slice(0, MAX_RESULTS) }, size: MAX_RESULTS } : (() => {
     const { from, to } = dateWindow(q, clock(), L);
-    return { category: commaList(q.service_code), buckets: bucketsOf(q.status, L), createdFrom: from, createdTo: to };
+    const { pageSize, after } = paging(q, L);
+    return { filter: { category: commaList(q.service_code), buckets: bucketsOf(q.status, L), createdFrom: from, createdTo: to, after }, size: pageSize };
   })();
-  const items = [...publicCases.iterate(filter, MAX_RESULTS)];
+  const { items, next } = publicCases.page(filter, size);
   const extras = publicCases.extras(items.map((p) => p.trackingNo));
+  // Our extension: more matches than one page → a Link to the next one (the same query from after the last case).
+  if (next && !ids) c.header('link', `<${nextUrl(config.PUBLIC_URL, c.req.url, next)}>; rel="next"`);
   return reply(c, format, 'service_requests', 'request', items.map((p) => toRequest(p, L, extras)));
 }
 

@@ -5,7 +5,7 @@ import { queryParams, type Op, type Param, type Text } from './types.ts';
 const str = { type: 'string' };
 const json = ['application/json'];
 const both = ['application/json', 'text/xml'];
-const listFilters = queryParams(publicFilters, FILTER_TEXTS).filter((p) => p.name !== 'page' && p.name !== 'per_page');
+const listFilters = queryParams(publicFilters, FILTER_TEXTS).filter((p) => !['page', 'per_page', 'after', 'before'].includes(p.name));
 const lang: Param = { name: 'lang', in: 'query', schema: { type: 'string', enum: ['zh', 'en'] }, text: ['名称、表头的语言（默认中文）', 'Language of names and headers (Chinese by default)'] };
 const format: Param = { name: 'format', in: 'path', required: true, schema: { type: 'string', enum: ['json', 'xml'] }, text: ['响应格式', 'Response format'] };
 const jurisdiction: Param = { name: 'jurisdiction_id', in: 'query', schema: str, text: ['可省略或留空；否则须为本站域名', 'May be omitted or empty; otherwise this site’s host name'] };
@@ -55,10 +55,12 @@ export const OPEN_DATA_OPS: Op[] = [
   o311('services/:service_code.:format', ['服务定义', 'Service definition'], ['本站类别没有附加属性，故总是回答 404。', 'Our categories have no attributes, so this always answers 404.'],
     [{ name: 'service_code', in: 'path', required: true, schema: str, text: ['服务代码', 'Service code'] }], ['（不会出现）', '(never)']),
   o311('requests.:format', ['查询问题', 'Get service requests'],
-    ['默认最近 90 天、最多 1000 条，最新的在前；给出 service_request_id 时忽略其他条件。状态 open/closed，详细环节见 status_notes，承诺办结时间见 expected_datetime。', 'By default the last 90 days, at most 1000, newest first; service_request_id overrides the other filters. Status is open/closed with the detail in status_notes and the due time in expected_datetime.'],
+    ['默认最近 90 天、最多 1000 条，最新的在前；给出 service_request_id 时忽略其他条件。状态 open/closed，详细环节见 status_notes，承诺办结时间见 expected_datetime。翻页（本站扩展）：page_size 每页条数；还有更多时响应带 Link: <…>; rel="next" 头，其网址为同一查询加 after=（本页最后一条的位置），依次请求即可无重复、无遗漏地取完。', 'By default the last 90 days, at most 1000, newest first; service_request_id overrides the other filters. Status is open/closed with the detail in status_notes and the due time in expected_datetime. Paging (our extension): page_size per page; when more match, the answer has a Link: <…>; rel="next" header, the same query with after= (the position of this page’s last request): follow it until there is none to get every match once.'],
     [{ name: 'service_request_id', in: 'query', schema: str, text: ['受理编号，多个用逗号分隔', 'Tracking numbers, comma-separated'] },
       { name: 'service_code', in: 'query', schema: str, text: ['服务代码，多个用逗号分隔', 'Service codes, comma-separated'] }, ...dates,
-      { name: 'status', in: 'query', schema: str, text: ['open、closed 或两者', 'open, closed, or both'] }, lang], ['问题列表', 'The requests']),
+      { name: 'status', in: 'query', schema: str, text: ['open、closed 或两者', 'open, closed, or both'] },
+      { name: 'page_size', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 1000 }, text: ['每页条数（本站扩展）', 'Requests per page (our extension)'] },
+      { name: 'after', in: 'query', schema: str, text: ['翻页位置，取自上一页的 Link rel="next"（本站扩展）', 'Paging position, from the previous page’s Link rel="next" (our extension)'] }, lang], ['问题列表', 'The requests']),
   {
     method: 'post', path: '/open311/v2/requests.:format', tag: 'open311', summary: ['提交问题', 'Create a service request'],
     description: ['表单（x-www-form-urlencoded），带照片时用 multipart/form-data（每个文件部分都是一张照片，处理方式与市民上传相同：识别格式、去除 EXIF、缩放）。与网页表单相同的校验，立即回答受理编号；受理前该编号在所有公开接口中都查不到（requests/{id} 为 404）。同一接入方（api_key，无密钥时按联系方式）24 小时内以相同类别、描述和位置重发，回答同一个编号，不重复立案。attribute[...] 保存为案件附加信息，仅工作人员可见；照片须带 attribute[publish_photos]=true 才会在受理后公开。联系方式不公开；media_url 不会被下载，只作为链接留给工作人员。一旦新建过接口密钥或设置了 OPEN311_API_KEY，须带有效的 api_key；案件的来源渠道和接入系统取自该密钥。', 'Form-encoded, or multipart/form-data with photos (every file part is a photo, processed like a resident’s: type sniffed, EXIF stripped, resized). The web form’s validation; the id is answered at once, and stays out of every public answer (requests/{id} is 404) until staff accept the case. The same client (api_key; without keys, the same contact details) sending the same service, description and place within 24 hours gets the same id back, not a second case. attribute[...] is kept as the case’s attributes for staff only; photos become public after acceptance only with attribute[publish_photos]=true. Contact details stay private; media_url is never fetched, only kept as a link for staff. Once any API key has been created or OPEN311_API_KEY is set, a valid api_key is required; the case’s channel and source name come from the key.'],

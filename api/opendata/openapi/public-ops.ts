@@ -20,7 +20,9 @@ export const FILTER_TEXTS: Record<string, Text> = {
   due_to: ['承诺办结日期止（含）', 'Due on or before (inclusive)'],
   flag: ['统计口径：accepted 已立案、on_time 按期结案、missed 未按期结案、handled 按期处置、unhandled 未按期处置、rework 返工过（与 /stats 的数字对应）', 'Statistics subset: accepted, on_time (closed on time), missed, handled (fixed by the unit on time), unhandled, rework (as the /stats figures count them)'],
   bbox: ['区域：西,南,东,北（WGS84 经纬度）', 'Area: west,south,east,north (WGS84 degrees)'],
-  page: ['页码', 'Page number'],
+  after: ['翻页位置：上一页响应中的 next，取其后（更早）的一页', 'Paging position: the previous answer’s next; the page after it (older cases)'],
+  before: ['翻页位置：本页响应中的 prev，取其前（更新）的一页', 'Paging position: an answer’s prev; the page before it (newer cases)'],
+  page: ['页码（给出 after/before 时仅作页码显示）', 'Page number (with after/before, only the number shown)'],
   per_page: ['每页条数（≤1000）', 'Items per page (≤1000)'],
 };
 
@@ -92,14 +94,14 @@ export const PUBLIC_OPS: Op[] = [
   },
   {
     method: 'get', path: '/api/cases', tag: 'cases', summary: ['公开问题列表', 'Public cases'],
-    description: ['与 /reports 页面相同的筛选，最新的在前。', 'The /reports page’s filters, newest first.'],
+    description: ['与 /reports 页面相同的筛选，最新的在前。翻页请用 after=next（下一页）或 before=prev（上一页）：不受期间新增问题影响，十万条时也一样快；page 仍可用。', 'The /reports page’s filters, newest first. Page with after=next (the next page) or before=prev (the previous one): unaffected by cases filed meanwhile and as fast at 100k cases; page still works.'],
     params: queryParams(publicFilters, FILTER_TEXTS),
-    responses: { 200: { text: ['一页公开问题和总数', 'A page of public cases and the total'], media: json, schema: { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: PUBLIC_LIST_ITEM } } } }, 400: { text: ['参数有误', 'Invalid parameters'], media: json, schema: ERR } },
+    responses: { 200: { text: ['一页公开问题和总数', 'A page of public cases and the total'], media: json, schema: { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: PUBLIC_LIST_ITEM }, next: nullable(str), prev: nullable(str) } } }, 400: { text: ['参数有误', 'Invalid parameters'], media: json, schema: ERR } },
   },
   {
     method: 'get', path: '/api/cases/map', tag: 'cases', summary: ['地图聚合', 'Map clusters'],
     description: ['服务器端按网格聚合的公开问题，bbox 和 zoom 必填。', 'Public cases clustered on a server-side grid; bbox and zoom are required.'],
-    params: [...queryParams(publicFilters, FILTER_TEXTS).filter((p) => p.name !== 'page' && p.name !== 'per_page').map((p) => (p.name === 'bbox' ? { ...p, required: true } : p)),
+    params: [...queryParams(publicFilters, FILTER_TEXTS).filter((p) => !['page', 'per_page', 'after', 'before'].includes(p.name)).map((p) => (p.name === 'bbox' ? { ...p, required: true } : p)),
       { name: 'zoom', in: 'query', required: true, schema: { type: 'integer', minimum: 0, maximum: 20 }, text: ['地图缩放级别', 'Map zoom level'] }],
     responses: { 200: { text: ['网格单元（单个问题时带编号）', 'Grid cells (with the tracking number when a cell holds one case)'], media: json }, 400: { text: ['参数有误', 'Invalid parameters'], media: json, schema: ERR } },
   },
