@@ -191,8 +191,9 @@ export function createPublicCases(db: Db, secret: string, clock: () => Date, ind
       for (const r of db.select({ no: cases.trackingNo, note: caseLog.publicNote }).from(caseLog).innerJoin(cases, eq(caseLog.caseId, cases.id))
         // A reporter's published comment is theirs, not the bureau's status note.
         .where(and(ofThese, isNotNull(caseLog.publicNote), ne(caseLog.action, 'comment'))).orderBy(asc(caseLog.caseId), asc(caseLog.at), asc(caseLog.id)).all()) {
-        notes.set(r.no, maskPersonalData(r.note!)); // the last one wins
+        notes.set(r.no, r.note!); // the last one wins
       }
+      for (const [no, note] of notes) notes.set(no, maskPersonalData(note)); // masked once per case, not per note
       for (const r of db.select({ no: cases.trackingNo, file: casePhotos.file }).from(casePhotos).innerJoin(cases, eq(casePhotos.caseId, cases.id))
         .where(and(ofThese, eq(casePhotos.hidden, false), or(eq(casePhotos.kind, 'after'), eq(cases.publishPhotos, true))))
         .orderBy(desc(casePhotos.caseId), desc(casePhotos.id)).all()) {
