@@ -5,30 +5,47 @@ import { createServices } from '../../api/services.ts';
 import { createStats } from '../../api/opendata/stats-service.ts';
 import { mapCells } from '../../api/opendata/map.ts';
 import { publicFilters } from '../../api/opendata/public-cases.ts';
+import { createApp } from '../../api/app.ts';
 import { percentile } from './load.ts';
 
 export const CITY_BBOX = '111.90,21.80,112.06,21.92'; // west,south,east,north: central Yangjiang
 const STREET_BBOX = '111.975,21.852,111.990,21.862'; // a few streets around 人民广场 at zoom 16
 
+function summary(ms: number[]) {
+  ms.sort((a, b) => a - b);
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95), runs: ms.length };
+}
 function time(runs: number, fn: () => unknown) {
-  fn(); // warm the statement cache
-  const ms = Array.from({ length: runs }, () => { const t = performance.now(); fn(); return performance.now() - t; }).sort((a, b) => a - b);
-  return { p50: percentile(ms, 50), p95: percentile(ms, 95), runs };
+  fn(); // warm the statement cache (and build the map's index)
+  return summary(Array.from({ length: runs }, () => { const t = performance.now(); fn(); return performance.now() - t; }));
+}
+async function timeAsync(runs: number, fn: () => Promise<unknown>) {
+  await fn();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) { const t = performance.now(); await fn(); ms.push(performance.now() - t); }
+  return summary(ms);
 }
 
-export function queryTimings(dataDir: string, size: string) {
-  const services = createServices(loadConfig({ DATA_DIR: dataDir, DEMO: '0', RATE_LIMITS: 'off', LOG_LEVEL: 'warn' }));
+export async function queryTimings(dataDir: string, size: string) {
+  // Response cache off: every answer below is computed, as on a cold server.
+  const services = createServices(loadConfig({ DATA_DIR: dataDir, DEMO: '0', RATE_LIMITS: 'off', LOG_LEVEL: 'warn', RESPONSE_CACHE: 'off' }));
   try {
     const box = (s: string) => s.split(',').map(Number) as [number, number, number, number];
     const stats = () => createStats(services.db, services.clock); // a fresh one each time: no cache
     const quarter = stats().choose({}).period;
     const cases = (services.db.$client.prepare('select count(*) n from cases').get() as { n: number }).n;
+    const app = createApp(services);
+    const city = box(CITY_BBOX), street = box(STREET_BBOX);
     return [
-      { name: 'map cells, city, zoom 13', ...time(50, () => mapCells(services.db, { bbox: box(CITY_BBOX) }, 13, new Date())) },
-      { name: 'map cells, street, zoom 16', ...time(50, () => mapCells(services.db, { bbox: box(STREET_BBOX) }, 16, new Date())) },
+      // The SQL grid is the reference the map's in-memory index is tested against, and what the map used before it.
+      { name: 'map, SQL grid (before), city, zoom 13', ...time(5, () => mapCells(services.db, { bbox: city }, 13, new Date())) },
+      { name: 'map, index, city, zoom 13', ...time(100, () => services.map.index.cells({ bbox: city }, 13)) },
+      { name: 'map, index, street, zoom 16', ...time(100, () => services.map.index.cells({ bbox: street }, 16)) },
+      { name: 'map, index, city, zoom 16', ...time(100, () => services.map.index.cells({ bbox: city }, 16)) },
       { name: 'public list, page 1 (newest)', ...time(50, () => services.publicCases.list(publicFilters.parse({}))) },
       { name: 'public list, one category', ...time(50, () => services.publicCases.list(publicFilters.parse({ category: 'street_vending' }))) },
-      { name: '/stats report, this quarter', ...time(10, () => stats().report(quarter)) },
+      { name: 'Open311 GET requests.json (1000), whole route', ...await timeAsync(20, async () => (await app.request('/open311/v2/requests.json')).text()) },
+      { name: '/stats report, this quarter', ...time(20, () => stats().report(quarter)) },
     ].map((r) => ({ size, cases, ...r }));
   } finally {
     services.close();

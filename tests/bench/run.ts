@@ -23,7 +23,7 @@ const TSX = ['--import', 'tsx'];
 
 const rows: Row[] = [];
 const memory: { size: string; server: string; peakMb: number }[] = [];
-const queries: ReturnType<typeof queryTimings> = [];
+const queries: Awaited<ReturnType<typeof queryTimings>> = [];
 
 function serverEnv(dataDir: string, demo: boolean, extra: Record<string, string> = {}) {
   return { ...START_ENV, DATA_DIR: dataDir, DEMO: demo ? '1' : '0', DEMO_PASSWORD: BENCH_PASSWORD, RATE_LIMITS: 'off', LOG_LEVEL: 'warn', PUBLIC_URL: `http://127.0.0.1:${PORT}`, ...extra };
@@ -171,7 +171,7 @@ try {
     } else {
       const city = await bigCity(OUT, BIG);
       scratchCopy(city.dir, dataDir);
-      queries.push(...queryTimings(dataDir, size));
+      queries.push(...await queryTimings(dataDir, size));
       await benchSize(size, dataDir, false, hello, bareSharp, photo);
     }
     rmSync(dataDir, { recursive: true, force: true });

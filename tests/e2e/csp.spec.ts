@@ -1,14 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-
-/** Collects every CSP violation the page reports (scripts, styles, images, frames). */
-async function watchViolations(page: Page) {
-  const seen: string[] = [];
-  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) seen.push(m.text()); });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
-  });
-  return seen;
-}
+import { expect, test } from '@playwright/test';
+import { watchViolations } from './csp-violations.ts';
 
 test('the islands (report form with its map, the reports map with clusters) run under the hash-based CSP header', async ({ page }) => {
   const violations = await watchViolations(page);

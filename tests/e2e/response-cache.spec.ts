@@ -1,14 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-
-/** Collects every CSP violation the page reports. */
-async function watchViolations(page: Page) {
-  const seen: string[] = [];
-  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) seen.push(m.text()); });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
-  });
-  return seen;
-}
+import { expect, test } from '@playwright/test';
+import { watchViolations } from './csp-violations.ts';
 
 test('a page served from the cache, compressed, still runs its islands under the hash-based CSP', async ({ page }) => {
   const violations = await watchViolations(page);
