@@ -79,6 +79,7 @@ export const cases = sqliteTable('cases', {
   // page never sorts and a filter that matches little skips entries without reading rows. whereOf keeps the planner
   // on it: its state/category/unit terms are written `+col` (not indexable), else SQLite without statistics prefers
   // cases_state_category and sorts the whole table.
+  index('cases_accepted').on(t.acceptedAt), // the home page's latest accepted cases (no sort of every case)
   index('cases_public_list').on(t.createdAt, t.id, t.hidden, t.state, t.categoryId, t.unitId, t.lat, t.lng, t.dueAt),
   index('cases_source_created').on(t.source, t.createdAt), // an Open311 client's retries within 24 hours
 ]);

@@ -1,0 +1,1 @@
+CREATE INDEX `cases_accepted` ON `cases` (`accepted_at`);
