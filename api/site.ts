@@ -6,6 +6,7 @@ import type { HttpBindings } from '@hono/node-server';
 import type { AppEnv, PageLocals, SiteMount } from './env.ts';
 import { PageCapture } from './page-capture.ts';
 import { withCharset } from './cache/bodies.ts';
+import { ROOT_FILE } from './cache/rules.ts';
 import type { Config } from './config.ts';
 import { splitLang } from './i18n/lang.ts';
 import { PAGE_HEADERS, contentSecurityPolicy, isPrivatePage } from './page-headers.ts';
@@ -87,9 +88,8 @@ export function astroSite(handler: AstroHandler, clientDir: string): SiteMount {
         c.header('Vary', 'Accept-Encoding');
       },
     }));
-    app.get('/:file{[^/]+\\.(?:ico|png|svg|txt|webmanifest|xml)}', serveStatic({
-      root: clientDir, precompressed: true, onFound: (_path, c) => { c.header('Vary', 'Accept-Encoding'); },
-    }));
+    const rootFiles = serveStatic({ root: clientDir, precompressed: true, onFound: (_path, c) => { c.header('Vary', 'Accept-Encoding'); } });
+    app.get('*', (c, next) => (ROOT_FILE.test(c.req.path) ? rootFiles(c, next) : next()));
     app.all('*', astroPages((req, res, locals) => handler(req, res, undefined, locals), { policy: true, capture: true }));
   };
 }

@@ -19,7 +19,9 @@ const PRIVATE = [
   /^\/(?:en\/)?volunteer(?:\/|$)/,
 ];
 // Whole-city exports stream row batches (100k cases: many MB): compressed as they stream, never held in memory.
-const PASS = [/^\/data\/cases\.(?:csv|geojson)$/, /^\/_astro\//, /^\/healthz$/, /^\/[^/]+\.(?:ico|png|svg|txt|webmanifest|xml)$/];
+/** Files at the site's root served from the build (precompressed there, so never re-kept here). */
+export const ROOT_FILE = /^\/[^/]+\.(?:css|ico|png|svg|txt|webmanifest|xml)$/;
+const PASS = [/^\/data\/cases\.(?:csv|geojson)$/, /^\/_astro\//, /^\/healthz$/, ROOT_FILE];
 const STATIC = [
   /^\/(?:en\/)?(?:privacy|api-docs|report)$/, /^\/api\/openapi\.json$/, /^\/api\/categories$/, /^\/api\/places(?:\/|$)/,
   /^\/open311\/v2\/(?:services|discovery)\b/, /^\/data\/quarterly\//,

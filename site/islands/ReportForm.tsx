@@ -32,8 +32,9 @@ type Props = {
 const FIELD_ORDER = ['photos', 'location', 'address', 'category', 'description', 'name', 'phone', 'email'];
 const ANCHOR: Record<string, string> = { location: 'address', category: 'category-first' };
 
-/** The report form, photo first. Server-rendered it is a plain form that works without JavaScript; hydrated it adds
- * the camera button, the photo's GPS, the map, place suggestions, the "is it one of these?" list and a fixed submit bar. */
+/** The report form, photo first. Without JavaScript it is a plain form (/noscript.css hides the enhanced controls, which
+ * the server renders anyway so that hydrating moves nothing); hydrated it adds the camera button, the photo's GPS, the
+ * map, place suggestions, the "is it one of these?" list and a fixed submit bar. */
 export default function ReportForm(p: Props) {
   const { t } = p;
   const [js, setJs] = useState(false);
@@ -138,23 +139,19 @@ export default function ReportForm(p: Props) {
       )}
 
       <PhotoStep t={t} js={js} files={files} limits={p.limits} publishPhotos={p.values.publish_photos === 'on'} error={err('photos')}
-        gpsNote={gpsNote} locating={locating} onAdd={addFiles} onLocate={js && 'geolocation' in navigator ? locate : null}
+        gpsNote={gpsNote} locating={locating} onAdd={addFiles} onLocate={!js || 'geolocation' in navigator ? locate : null}
         onRemove={(url) => { URL.revokeObjectURL(url); setFiles(files.filter((x) => x.url !== url)); }} />
 
       <fieldset class={`step ${err('location') ? 'invalid' : ''}`}>
         <legend>{t.stepLocation} *</legend>
         {err('location') && <span class="error" id="location-error">{err('location')}</span>}
-        {js && (
-          <>
-            <p class="hint" id="map-hint">{t.mapHint}</p>
-            <div class="map map-form" ref={mapEl} role="region" aria-label={t.mapLabel} aria-describedby="map-hint" />
-            {pin && (
-              <div class="map-actions">
-                <span class="pin-text" aria-live="polite">{near ? fmt(t.pinNear, { place: near }) : t.pinSet}</span>
-                <button type="button" class="btn secondary" onClick={() => { setPin(null); setGpsNote(false); picker.current?.setPin(null); }}>{t.clearPin}</button>
-              </div>
-            )}
-          </>
+        <p class="hint js-only" id="map-hint">{t.mapHint}</p>
+        <div class="map map-form js-only" ref={mapEl} role="region" aria-label={t.mapLabel} aria-describedby="map-hint" />
+        {pin && (
+          <div class="map-actions js-only">
+            <span class="pin-text" aria-live="polite">{near ? fmt(t.pinNear, { place: near }) : t.pinSet}</span>
+            <button type="button" class="btn secondary" onClick={() => { setPin(null); setGpsNote(false); picker.current?.setPin(null); }}>{t.clearPin}</button>
+          </div>
         )}
         <input type="hidden" name="lat" value={pin ? pin.lat.toFixed(6) : ''} />
         <input type="hidden" name="lng" value={pin ? pin.lng.toFixed(6) : ''} />

@@ -46,6 +46,19 @@ test('at 390 × 844 a report with one photo is filed in a few taps: the photo pl
   await expect(page.locator('main')).not.toContainText(/\d{2}\.\d{4,}/);
 });
 
+test('hydrating the form moves nothing on screen: the server already draws the camera, album, location buttons and the map box', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { shifts: number };
+    w.shifts = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.shifts += (e as unknown as { value: number }).value; })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto('/report');
+  await expect(page.locator('.submit-bar')).toBeAttached(); // hydrated
+  await expect(page.locator('.sch-road').first()).toBeAttached(); // the map drawn
+  expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts), 'cumulative layout shift').toBe(0);
+});
+
 test('typing a place suggests it from the gazetteer and choosing it sets the pin', async ({ page }) => {
   await page.goto('/report');
   await expect(page.locator('.sch-road').first()).toBeAttached();
@@ -98,6 +111,8 @@ test.describe('without JavaScript', () => {
   test('a typed place is resolved by the gazetteer; an ambiguous one comes back with its candidates', async ({ page }) => {
     await page.goto('/report');
     await expect(page.getByRole('region', { name: /地图/ })).toHaveCount(0);
+    for (const name of ['拍照', '选照片', '使用我的位置']) await expect(page.getByText(name, { exact: true }), 'nothing that needs JavaScript shows').toBeHidden();
+    await expect(page.locator('input[type="file"][name="photos"]'), 'the plain file input').toBeVisible();
     await page.getByText('更多类别').click();
     await page.getByLabel('路灯不亮').check();
     await page.getByLabel('地点', { exact: true }).fill('人民');

@@ -27,18 +27,16 @@ export function PhotoStep({ t, js, files, limits, publishPhotos, error, gpsNote,
   return (
     <fieldset class={`step ${error ? 'invalid' : ''}`}>
       <legend>{t.stepPhotos}</legend>
+      {/* The camera and album buttons and "use my location" are rendered on the server too (hidden without JavaScript
+          by /noscript.css), so hydration moves nothing; without JavaScript #photos is the plain, named file input. */}
       <div class="photo-actions">
-        {js && (
-          <>
-            <input id="photo-camera" class="file-input" type="file" accept="image/*" capture="environment" onChange={change} aria-describedby={described} />
-            <label for="photo-camera" class="btn big photo-btn">{t.takePhoto}</label>
-          </>
-        )}
-        <input id="photos" name={js ? undefined : 'photos'} class={js ? 'file-input' : 'file-plain'} type="file" accept={ACCEPT} multiple
+        <input id="photo-camera" class="file-input js-only" type="file" accept="image/*" capture="environment" onChange={change} aria-describedby={described} />
+        <label for="photo-camera" class="btn big photo-btn js-only">{t.takePhoto}</label>
+        <input id="photos" name={js ? undefined : 'photos'} class="file-input file-pick" type="file" accept={ACCEPT} multiple
           aria-describedby={described} aria-invalid={error ? 'true' : undefined} onChange={js ? change : undefined} />
-        {js ? <label for="photos" class="btn big secondary photo-btn">{t.choosePhoto}</label> : null}
+        <label for="photos" class="btn big secondary photo-btn js-only">{t.choosePhoto}</label>
         {onLocate && (
-          <button type="button" class="btn secondary locate-btn" onClick={onLocate} disabled={locating}>{locating ? t.locating : t.useMyLocation}</button>
+          <button type="button" class="btn secondary locate-btn js-only" onClick={onLocate} disabled={locating}>{locating ? t.locating : t.useMyLocation}</button>
         )}
       </div>
       {!js && <label for="photos" class="visually-hidden">{t.photos}</label>}
