@@ -1,12 +1,13 @@
 /** The volunteer's own use cases: sign up, view, cancel, check in. Each write is one immediate transaction. */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { driveSignups } from '../../db/schema.ts';
 import { AppError, parseInput } from '../shared/errors.ts';
 import { confirmationCode, manageToken, sameCode, tokenId } from './codes.ts';
 import { cancelRefusal, seatFor, selfCheckInOpen, signupRefusal } from './roster.ts';
 import { signupInput } from './schema.ts';
-import { nextWaitSeq, occurrenceWithSeries, promote, seatCounts, waitPosition, type SignupRow, type Tx } from './store.ts';
+import { occurrenceWithSeries, promote, seatCounts, waitPosition, type SignupRow, type Tx } from './store.ts';
+import { signupStatements } from './signup-statements.ts';
 
 export type SignupDeps = { db: Db; clock: () => Date; secret: string; publicUrl: string };
 export type SignupResult = { id: number; status: 'confirmed' | 'waitlisted'; position: number | null; code: string; token: string; existing: boolean };
@@ -16,39 +17,41 @@ export function createSignups({ db, clock, secret, publicUrl }: SignupDeps) {
   const tokenOf = (s: Pick<SignupRow, 'id' | 'code'>) => manageToken(secret, s.id, s.code);
   const manageUrl = (token: string, lang: 'zh' | 'en' = 'zh') => `${base}${lang === 'en' ? '/en' : ''}/drives/signup/${token}`;
 
-  function result(tx: Tx, s: SignupRow, existing: boolean): SignupResult {
-    return { id: s.id, status: s.status as SignupResult['status'], position: waitPosition(tx, s), code: s.code, token: tokenOf(s), existing };
-  }
+  const q = signupStatements(db);
 
   /** Seat check and insert in one write transaction: exact capacity across processes. */
   function signUp(occurrenceId: number, fields: unknown): SignupResult {
     const v = parseInput(signupInput, fields ?? {});
     return db.transaction((tx) => {
       const now = clock();
-      const found = occurrenceWithSeries(tx, occurrenceId);
-      if (!found || !found.series.active) throw new AppError(404, 'drive_not_found');
-      const refusal = signupRefusal(found.occ, now);
+      const occ = q.occurrence(occurrenceId);
+      if (!occ || !occ.active) throw new AppError(404, 'drive_not_found');
+      const refusal = signupRefusal(occ, now);
       if (refusal) throw new AppError(409, refusal);
-      const prior = tx.select().from(driveSignups)
-        .where(and(eq(driveSignups.occurrenceId, occurrenceId), eq(driveSignups.phone, v.phone))).get();
+      const prior = q.prior(occurrenceId, v.phone);
+      const answer = (s: Pick<SignupRow, 'id' | 'occurrenceId' | 'code' | 'status' | 'waitSeq'>, existing: boolean): SignupResult => ({
+        id: s.id, status: s.status as SignupResult['status'], position: q.position(s), code: s.code, token: tokenOf(s), existing,
+      });
       if (prior && prior.status !== 'cancelled') {
         // The same person again (a double tap, a retry): their signup, never a second seat. Someone else's
         // phone number learns nothing but that it is taken.
         if (prior.name !== v.name) throw new AppError(409, 'already_signed_up', { phone: 'already_signed_up' });
-        return result(tx, prior, true);
+        return answer(prior, true);
       }
-      const { confirmed } = seatCounts(tx, occurrenceId);
-      const status = seatFor(confirmed, found.occ.capacity);
+      const status = seatFor(q.confirmed(occurrenceId), occ.capacity);
       const row = {
         occurrenceId, name: v.name, phone: v.phone, team: v.team, org: v.team === 'individual' ? '' : v.org, ageGroup: v.ageGroup as 'adult' | 'minor',
         guardianName: v.ageGroup === 'minor' ? v.guardianName : null, guardianPhone: v.ageGroup === 'minor' ? v.guardianPhone : null,
-        status, waitSeq: status === 'waitlisted' ? nextWaitSeq(tx, occurrenceId) : null, createdAt: now,
+        status, waitSeq: status === 'waitlisted' ? q.nextWaitSeq(occurrenceId) : null,
       };
-      const saved = prior
-        ? tx.update(driveSignups).set({ ...row, code: prior.code, cancelledAt: null, promotedAt: null, checkedInAt: null, checkinBy: null, sequence: prior.sequence + 1 })
-          .where(eq(driveSignups.id, prior.id)).returning().get()
-        : tx.insert(driveSignups).values({ ...row, code: confirmationCode() }).returning().get();
-      return result(tx, saved, false);
+      if (prior) {
+        // Signing up again after cancelling: the same row and code, a new iCalendar sequence (rare: Drizzle is fine here).
+        const saved = tx.update(driveSignups).set({ ...row, createdAt: now, code: prior.code, cancelledAt: null, promotedAt: null, checkedInAt: null, checkinBy: null, sequence: prior.sequence + 1 })
+          .where(eq(driveSignups.id, prior.id)).returning().get();
+        return answer(saved, false);
+      }
+      const code = confirmationCode();
+      return answer({ id: q.insert({ ...row, code, createdAt: now.getTime() }), occurrenceId, code, status, waitSeq: row.waitSeq }, false);
     }, { behavior: 'immediate' });
   }
 
