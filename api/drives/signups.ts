@@ -18,11 +18,14 @@ export function createSignups({ db, clock, secret, publicUrl }: SignupDeps) {
   const manageUrl = (token: string, lang: 'zh' | 'en' = 'zh') => `${base}${lang === 'en' ? '/en' : ''}/drives/signup/${token}`;
 
   const q = signupStatements(db);
+  // better-sqlite3's own BEGIN IMMEDIATE … COMMIT: Drizzle's wrapper built two objects per signup for nothing.
+  const inTransaction = db.$client.transaction((fn: () => SignupResult) => fn());
+  const immediate = (fn: () => SignupResult) => inTransaction.immediate(fn);
 
   /** Seat check and insert in one write transaction: exact capacity across processes. */
   function signUp(occurrenceId: number, fields: unknown): SignupResult {
     const v = parseInput(signupInput, fields ?? {});
-    return db.transaction((tx) => {
+    return immediate(() => {
       const now = clock();
       const occ = q.occurrence(occurrenceId);
       if (!occ || !occ.active) throw new AppError(404, 'drive_not_found');
@@ -46,13 +49,13 @@ export function createSignups({ db, clock, secret, publicUrl }: SignupDeps) {
       };
       if (prior) {
         // Signing up again after cancelling: the same row and code, a new iCalendar sequence (rare: Drizzle is fine here).
-        const saved = tx.update(driveSignups).set({ ...row, createdAt: now, code: prior.code, cancelledAt: null, promotedAt: null, checkedInAt: null, checkinBy: null, sequence: prior.sequence + 1 })
+        const saved = db.update(driveSignups).set({ ...row, createdAt: now, code: prior.code, cancelledAt: null, promotedAt: null, checkedInAt: null, checkinBy: null, sequence: prior.sequence + 1 })
           .where(eq(driveSignups.id, prior.id)).returning().get();
         return answer(saved, false);
       }
       const code = confirmationCode();
       return answer({ id: q.insert({ ...row, code, createdAt: now.getTime() }), occurrenceId, code, status, waitSeq: row.waitSeq }, false);
-    }, { behavior: 'immediate' });
+    });
   }
 
   function byToken(tx: Tx, token: string): SignupRow {

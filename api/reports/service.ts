@@ -1,7 +1,7 @@
 import { and, asc, between, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { OPEN_STATES, isOpen, isPublicState } from '../cases/workflow.ts';
 import type { Db } from '../../db/client.ts';
-import { casePhotos, caseLog, cases, caseSupports, trackingSeq } from '../../db/schema.ts';
+import { casePhotos, caseLog, cases, caseSupports } from '../../db/schema.ts';
 import type { Channel } from '../../db/vocabulary.ts';
 import { AppError, zodFields } from '../shared/errors.ts';
 import { boxAround, distanceMeters, inBounds, type Bounds } from '../shared/geo.ts';
@@ -28,10 +28,11 @@ export type Origin = {
   publishPhotos?: boolean;
   /** An integrating system's retry of the same report (retry.ts) gets the first case back. */
   dedupe?: boolean;
-  /** More writes in the filing's transaction (a staff entry's audit row). */
-  within?: (tx: Parameters<Parameters<Db['transaction']>[0]>[0], filed: { id: number; trackingNo: string }) => void;
+  /** More writes in the filing's transaction (a staff entry's audit row): `tx` is the connection, inside it. */
+  within?: (tx: Pick<Db, 'insert' | 'select' | 'update'>, filed: { id: number; trackingNo: string }) => void;
 };
 const WEB: Origin = { source: 'web', channel: 'web' };
+type Filed = { trackingNo: string; id: number; repeated: boolean };
 
 export type ReportsDeps = {
   db: Db;
@@ -51,11 +52,9 @@ const NEARBY_METERS = 100;
 export function createReportsService(deps: ReportsDeps) {
   const { db, catalog, bounds, clock } = deps;
 
-  const nextSeq = db.insert(trackingSeq).values({ day: sql.placeholder('day'), last: 1 })
-    .onConflictDoUpdate({ target: trackingSeq.day, set: { last: sql`${trackingSeq.last} + 1` } })
-    .returning({ last: trackingSeq.last }).prepare();
   // The filing's writes, prepared once: building them with Drizzle on every report was a fifth of its CPU time.
   const sqlite = db.$client;
+  const nextSeq = sqlite.prepare('insert into tracking_seq (day, last) values (?, 1) on conflict (day) do update set last = last + 1 returning last').pluck();
   const insertCase = sqlite.prepare(`insert into cases (tracking_no, follow_code_hash, category_id, state, lat, lng, address,
     description, publish, publish_photos, reporter_name, reporter_phone, reporter_email, source, channel, api_key_id, source_name,
     attributes, media_url, unit_id, created_at, updated_at) values (@trackingNo, @followCodeHash, @categoryId, 'submitted', @lat,
@@ -96,6 +95,10 @@ export function createReportsService(deps: ReportsDeps) {
     )).all().find((c) => isRetryOf(filing, c));
   }
 
+  // better-sqlite3's own transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK on a throw): Drizzle's wrapper built two
+  // objects per report for nothing. The answer goes out only after COMMIT returned.
+  const file = sqlite.transaction((fn: () => Filed) => fn());
+
   /**
    * Files a report with its photos, its origin and what its sender added, in one transaction. Returns the
    * tracking number and the secret follow code (shown once); `repeated` when it was a retry of an earlier case.
@@ -128,13 +131,14 @@ export function createReportsService(deps: ReportsDeps) {
     const code = newFollowCode();
     const now = clock();
     try {
-      const filed = db.transaction((tx) => {
+      const filed = file.immediate(() => {
+        const tx = db; // the same connection: Drizzle's statements run inside this transaction
         const contact = { reporterName: v.name || null, reporterPhone: v.phone || null, reporterEmail: v.email || null };
         const earlier = origin.dedupe ? retried(tx, {
           apiKeyId: origin.apiKeyId ?? null, categoryId: v.category, description: v.description, lat, lng, address, createdAt: now, ...contact,
         }) : undefined;
         if (earlier) return { trackingNo: earlier.trackingNo, id: earlier.id, repeated: true };
-        const seq = nextSeq.get({ day: shanghaiDate(now) })!.last;
+        const seq = nextSeq.get(shanghaiDate(now)) as number;
         const no = trackingNumber(deps.cityPrefix, now, seq);
         const id = Number(insertCase.run({
           trackingNo: no, followCodeHash: sha256(code), categoryId: v.category, lat, lng, address, description: v.description,
@@ -148,7 +152,7 @@ export function createReportsService(deps: ReportsDeps) {
         insertSubmitLog.run(id, now.getTime());
         origin.within?.(tx, { id, trackingNo: no });
         return { trackingNo: no, id, repeated: false };
-      }, { behavior: 'immediate' });
+      });
       // A retry keeps the first case as it was: the photos sent again are not kept twice.
       if (filed.repeated) await removePhotos(deps.uploadsDir, photos);
       return { ...filed, code: filed.repeated ? '' : code }; // the first filing's code was given once and is stored only hashed

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { BENCH_PASSWORD, bigCity, scratchCopy } from './city.ts';
 import { load, peakMb, startProcess, type Proc, type Row } from './load.ts';
 import { phonePhoto } from './photo.ts';
+import { freshOccurrence, REPORT, volunteer } from './submissions.ts';
 import { CITY_BBOX, queryTimings } from './queries.ts';
 import { START_ENV } from '../helpers/server-process.ts';
 
@@ -64,25 +65,6 @@ const publicPages = (p: Awaited<ReturnType<typeof discover>>) => [
   ['home /', '/'], ['case page', p.casePage], ['/reports', '/reports'], ['/stats', '/stats'], ['quarterly report', p.quarter], ['/drives', '/drives'],
 ] as const;
 
-/** A fresh drive occurrence with 500 places (signups past them join the waitlist: still an insert). */
-async function freshOccurrence(base: string): Promise<number> {
-  const login = await fetch(`${base}/api/staff/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ username: 'admin', password: BENCH_PASSWORD }) });
-  if (!login.ok) throw new Error(`bench login failed: ${login.status}`);
-  const { csrfToken } = await login.json() as { csrfToken: string };
-  const headers = { 'content-type': 'application/json', origin: base, cookie: login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), 'x-csrf-token': csrfToken };
-  const first = new Date(Date.now() + 8 * 3600_000 + 2 * 86_400_000).toISOString().slice(0, 10);
-  const weekday = ((new Date(`${first}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
-  const created = await fetch(`${base}/api/staff/drives/series`, { method: 'POST', headers, body: JSON.stringify({
-    titleZh: '压测专场', community: '沿江南社区', address: '沿江南路', weekday, startTime: '15:00', endTime: '17:00', firstDate: first, capacity: 500, hours: 2, unitId: 'sanitation',
-  }) });
-  if (created.status !== 201) throw new Error(`bench series failed: ${created.status} ${await created.text()}`);
-  const { id } = await created.json() as { id: number };
-  const { items } = await (await fetch(`${base}/api/drives`)).json() as { items: { id: number; seriesId: number }[] };
-  return items.find((o) => o.seriesId === id)!.id;
-}
-
-const REPORT = { category: 'exposed_garbage', lat: '21.8585', lng: '111.9822', description: '人民广场东侧垃圾堆了两天，味道很大', publish: 'on' };
-
 async function multipart(photo?: Buffer) {
   const form = new FormData();
   for (const [k, v] of Object.entries(REPORT)) form.append(k, v);
@@ -134,7 +116,7 @@ async function benchSize(size: string, dataDir: string, demo: boolean, hello: Pr
     const signup = `/api/drives/occurrences/${await freshOccurrence(base)}/signups`;
     await measure(size, 'POST drive signup', {
       url: base + signup, method: 'POST', headers: { 'content-type': 'application/json', origin: base },
-      next: () => Buffer.from(JSON.stringify({ name: '压测志愿者', phone: `136${String(n++).padStart(8, '0')}`, ageGroup: 'adult', consent: true })),
+      next: () => Buffer.from(JSON.stringify(volunteer(n++))),
     }, ceiling);
   } finally {
     peak = peakMb(server.child.pid);
