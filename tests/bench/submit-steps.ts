@@ -2,7 +2,6 @@
 // the whole app (`app.request`), the use case alone, its validation, and its transaction; µs per request, median of
 // batches. CPU time too, to tell a blocked event loop from waiting. Machine-independent ratios, not targets.
 import { signedIn, testApp } from '../helpers/services.ts';
-import { createApp } from '../../api/app.ts';
 
 const N = Number(process.env.N ?? 400);
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
@@ -25,14 +24,13 @@ async function time(name: string, op: (i: number) => unknown) {
 }
 
 const { services, app } = testApp({ LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' }, () => new Date());
-const logged = createApp(services);
 const base = 'http://localhost';
 const json = JSON.stringify(REPORT);
 const headers = { 'content-type': 'application/json', origin: base };
 
 await time('GET /healthz (middleware floor)', () => app.request('/healthz'));
 await time('POST /api/reports JSON (whole app)', async () => {
-  const res = await logged.request('/api/reports', { method: 'POST', body: json, headers });
+  const res = await app.request('/api/reports', { method: 'POST', body: json, headers });
   if (res.status !== 201) throw new Error(`${res.status} ${await res.text()}`);
 });
 await time('reports.submit (use case)', () => services.reports.submit({ ...REPORT }, []));
@@ -53,7 +51,7 @@ const { items } = await (await app.request('/api/drives')).json() as { items: { 
 const occ = items.find((o) => o.seriesId === seriesId)!.id;
 const volunteer = (i: number) => ({ name: '压测志愿者', phone: `136${String(i).padStart(8, '0')}`, ageGroup: 'adult', consent: true });
 await time('POST signup (whole app)', async (i) => {
-  const res = await logged.request(`/api/drives/occurrences/${occ}/signups`, { method: 'POST', body: JSON.stringify(volunteer(i)), headers });
+  const res = await app.request(`/api/drives/occurrences/${occ}/signups`, { method: 'POST', body: JSON.stringify(volunteer(i)), headers });
   if (res.status !== 201) throw new Error(`${res.status} ${await res.text()}`);
 });
 await time('drives.signups.signUp (use case)', (i) => services.drives.signups.signUp(occ, volunteer(1_000_000 + i)));
