@@ -30,12 +30,6 @@ export function waitPosition(tx: Tx, s: Pick<SignupRow, 'occurrenceId' | 'status
   return ahead + 1;
 }
 
-export function nextWaitSeq(tx: Tx, occurrenceId: number): number {
-  const row = tx.select({ m: sql<number | null>`max(${driveSignups.waitSeq})` }).from(driveSignups)
-    .where(eq(driveSignups.occurrenceId, occurrenceId)).get();
-  return (row?.m ?? 0) + 1;
-}
-
 /** The first `n` waitlisted signups, in order. */
 export function firstWaiting(tx: Tx, occurrenceId: number, n: number): SignupRow[] {
   if (n <= 0) return [];
