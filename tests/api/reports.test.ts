@@ -241,3 +241,17 @@ test('a text report as JSON is filed like the form, numbers and true/false inclu
     assert.equal((await r.json()).error.code, 'invalid_input');
   }
 });
+
+test('a body over the limit is refused with 413 whether its length is declared up front or only known as it streams', async () => {
+  const { app, services } = testApp({ MAX_PHOTOS: '1', MAX_PHOTO_MB: '1' }); // the limit: (1 × 1 + 1) MB
+  const big = JSON.stringify({ ...valid, description: 'x'.repeat(2 * 1048576) });
+  const declared = await app.request('/api/reports', { method: 'POST', body: big,
+    headers: { origin: ORIGIN, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(big)) } });
+  assert.equal(declared.status, 413);
+  assert.equal((await declared.json()).error.code, 'body_too_large');
+  const streamed = await app.request('/api/reports', { method: 'POST', duplex: 'half',
+    body: new ReadableStream({ start(ctl) { ctl.enqueue(new TextEncoder().encode(big)); ctl.close(); } }),
+    headers: { origin: ORIGIN, 'content-type': 'application/json' } } as RequestInit);
+  assert.equal(streamed.status, 413);
+  assert.equal(services.db.select().from(cases).all().length, 0, 'nothing filed');
+});
