@@ -26,14 +26,17 @@ const XML_ITEM: Record<string, string> = { endpoints: 'endpoint', formats: 'form
 
 const builder = new XMLBuilder({ format: true, suppressEmptyNode: false });
 
-/** JSON and XML are built from the same cleaned value, so both carry exactly the same data. */
+/** JSON and XML are built from the same cleaned value, so both carry exactly the same data. Plain loops: 1000 requests a page. */
 function clean(v: unknown): unknown {
   if (typeof v === 'string') return xmlSafe(v);
+  if (v === null || typeof v !== 'object' || v instanceof Date) return v;
   if (Array.isArray(v)) return v.map(clean);
-  if (v && typeof v === 'object' && !(v instanceof Date)) {
-    return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, clean(x)]));
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x !== undefined) out[k] = clean(x);
   }
-  return v;
+  return out;
 }
 
 function toXml(v: unknown, key = ''): unknown {
