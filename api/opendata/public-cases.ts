@@ -112,32 +112,32 @@ const PAGE_COLUMNS = {
   id: cases.id, createdAt: cases.createdAt, trackingNo: cases.trackingNo, categoryId: cases.categoryId, state: cases.state,
   lat: cases.lat, lng: cases.lng, address: cases.address, publish: cases.publish, description: cases.description,
   publicDescription: cases.publicDescription, unitId: cases.unitId, dueAt: cases.dueAt, updatedAt: cases.updatedAt,
+  publishPhotos: cases.publishPhotos,
 };
 type PageRow = [id: number, createdAt: number, trackingNo: string, categoryId: string, state: CaseState, lat: number | null, lng: number | null,
-  address: string, publish: number, description: string, publicDescription: string | null, unitId: string | null, dueAt: number | null, updatedAt: number];
+  address: string, publish: number, description: string, publicDescription: string | null, unitId: string | null, dueAt: number | null, updatedAt: number, publishPhotos: number];
 const dateOf = (ms: number | null) => (ms === null ? null : new Date(ms));
 
 /** A page row as the public fields Open311 shows (the same masking as toPublicCase). */
 function pageCase(r: PageRow) {
   return {
-    trackingNo: r[2], categoryId: r[3], state: r[4], bucket: publicBucket(r[4]), lat: r[5], lng: r[6], address: maskPersonalData(r[7]),
+    id: r[0], trackingNo: r[2], categoryId: r[3], state: r[4], bucket: publicBucket(r[4]), lat: r[5], lng: r[6], address: maskPersonalData(r[7]),
     description: r[8] ? publicDescription({ description: r[9], publicDescription: r[10] }) : '', unitId: r[11],
-    createdAt: new Date(r[1]), dueAt: dateOf(r[12]), updatedAt: new Date(r[13]),
+    createdAt: new Date(r[1]), dueAt: dateOf(r[12]), updatedAt: new Date(r[13]), publishPhotos: r[14] === 1,
   };
 }
 export type PageCase = ReturnType<typeof pageCase>;
 
 export function createPublicCases(db: Db, secret: string, clock: () => Date, index?: MapIndex) {
   const byNo = db.select().from(cases).where(eq(cases.trackingNo, sql.placeholder('no'))).prepare();
-  // One statement for a whole batch, each case by its unique tracking number: its latest public note (a reporter's
-  // published comment is theirs, not the bureau's status note) and its earliest public photo, both by index seeks.
-  const extrasOf = db.$client.prepare(`SELECT c.tracking_no,
-      (SELECT l.public_note FROM case_log l WHERE l.case_id = c.id AND l.public_note IS NOT NULL AND l.action <> 'comment'
+  // One statement for a page of public cases (ids from `page`, with their publish_photos): each one's latest public note
+  // (a reporter's published comment is theirs, not the bureau's status note) and earliest public photo, by index seeks.
+  const extrasOf = db.$client.prepare(`SELECT j.key,
+      (SELECT l.public_note FROM case_log l WHERE l.case_id = j.value ->> 0 AND l.public_note IS NOT NULL AND l.action <> 'comment'
         ORDER BY l.at DESC, l.id DESC LIMIT 1),
-      (SELECT p.file FROM case_photos p WHERE p.case_id = c.id AND p.hidden = 0 AND (p.kind = 'after' OR c.publish_photos = 1)
+      (SELECT p.file FROM case_photos p WHERE p.case_id = j.value ->> 0 AND p.hidden = 0 AND (p.kind = 'after' OR j.value ->> 1)
         ORDER BY p.id LIMIT 1)
-    FROM json_each(?) j JOIN cases c ON c.tracking_no = j.value
-    WHERE c.hidden = 0 AND c.state IN (${PUBLIC_STATES.map((x) => `'${x}'`).join(', ')})`).raw();
+    FROM json_each(?) j`).raw();
   /** One public thumbnail per case for a list: the first public photo (the reporter's, if published, else the after-photo). */
   const thumbsOf = (rows: Row[]) => {
     const out = new Map<number, string>();
@@ -216,14 +216,14 @@ export function createPublicCases(db: Db, secret: string, clock: () => Date, ind
         ? db.select({ no: cases.trackingNo }).from(cases).where(eq(cases.id, c.duplicateOf)).get()?.no ?? null : null;
       return { ...toPublicCase(c), mergedInto, photos, timeline: publicTimeline(log) };
     },
-    /** For a batch of public cases (Open311): the latest public note and the first public photo of each. */
-    extras(trackingNos: string[]) {
+    /** For cases of a `page` (Open311): the latest public note and the first public photo of each, by tracking number. */
+    extras(items: Pick<PageCase, 'id' | 'trackingNo' | 'publishPhotos'>[]) {
       const notes = new Map<string, string>();
       const photos = new Map<string, string>();
-      if (!trackingNos.length) return { notes, photos };
-      for (const [no, note, file] of extrasOf.all(JSON.stringify(trackingNos)) as [string, string | null, string | null][]) {
-        if (note !== null) notes.set(no, maskPersonalData(note));
-        if (file !== null) photos.set(no, photoUrl(file, secret, false));
+      if (!items.length) return { notes, photos };
+      for (const [i, note, file] of extrasOf.all(JSON.stringify(items.map((p) => [p.id, p.publishPhotos ? 1 : 0]))) as [number, string | null, string | null][]) {
+        if (note !== null) notes.set(items[i]!.trackingNo, maskPersonalData(note));
+        if (file !== null) photos.set(items[i]!.trackingNo, photoUrl(file, secret, false));
       }
       return { notes, photos };
     },
