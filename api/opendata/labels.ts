@@ -36,5 +36,8 @@ export const iso = (d: Date | null | undefined) => (d ? shanghaiIso(d) : null);
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Text safe for any XML output (Open311 XML, Atom); the JSON twin gets the same text. */
-export const xmlSafe = (s: string) => s.replace(NOT_XML, '');
+// eslint-disable-next-line no-control-regex
+const MAYBE_NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/; // cheap: no lookarounds
+
+/** Text safe for any XML output (Open311 XML, Atom); the JSON twin gets the same text. Most text needs no change. */
+export const xmlSafe = (s: string) => (MAYBE_NOT_XML.test(s) ? s.replace(NOT_XML, '') : s);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { casePhotos, caseLog, cases } from '../../db/schema.ts';
 import { shanghaiMidnight } from '../shared/time.ts';
-import { ACCEPTED_STATES, NOT_JUDGED_STATES, PUBLIC_STATES, STATES_OF, isPublicState, publicBucket } from '../cases/workflow.ts';
+import { ACCEPTED_STATES, NOT_JUDGED_STATES, PUBLIC_STATES, STATES_OF, isPublicState, publicBucket, type CaseState } from '../cases/workflow.ts';
 import { maskPersonalData } from '../shared/masking.ts';
 import { indexable, type MapIndex } from './map-index.ts';
 import { isPublicPhoto, photoUrl, publicDescription, publicTimeline } from '../reports/view.ts';
@@ -107,8 +107,37 @@ export function toPublicCase(c: Row) {
   };
 }
 
+// What Open311's requests show of a case, in this order (PageRow); the order walks cases_public_list.
+const PAGE_COLUMNS = {
+  id: cases.id, createdAt: cases.createdAt, trackingNo: cases.trackingNo, categoryId: cases.categoryId, state: cases.state,
+  lat: cases.lat, lng: cases.lng, address: cases.address, publish: cases.publish, description: cases.description,
+  publicDescription: cases.publicDescription, unitId: cases.unitId, dueAt: cases.dueAt, updatedAt: cases.updatedAt,
+  publishPhotos: cases.publishPhotos,
+};
+type PageRow = [id: number, createdAt: number, trackingNo: string, categoryId: string, state: CaseState, lat: number | null, lng: number | null,
+  address: string, publish: number, description: string, publicDescription: string | null, unitId: string | null, dueAt: number | null, updatedAt: number, publishPhotos: number];
+const dateOf = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+/** A page row as the public fields Open311 shows (the same masking as toPublicCase). */
+function pageCase(r: PageRow) {
+  return {
+    id: r[0], trackingNo: r[2], categoryId: r[3], state: r[4], bucket: publicBucket(r[4]), lat: r[5], lng: r[6], address: maskPersonalData(r[7]),
+    description: r[8] ? publicDescription({ description: r[9], publicDescription: r[10] }) : '', unitId: r[11],
+    createdAt: new Date(r[1]), dueAt: dateOf(r[12]), updatedAt: new Date(r[13]), publishPhotos: r[14] === 1,
+  };
+}
+export type PageCase = ReturnType<typeof pageCase>;
+
 export function createPublicCases(db: Db, secret: string, clock: () => Date, index?: MapIndex) {
   const byNo = db.select().from(cases).where(eq(cases.trackingNo, sql.placeholder('no'))).prepare();
+  // One statement for a page of public cases (ids from `page`, with their publish_photos): each one's latest public note
+  // (a reporter's published comment is theirs, not the bureau's status note) and earliest public photo, by index seeks.
+  const extrasOf = db.$client.prepare(`SELECT j.key,
+      (SELECT l.public_note FROM case_log l WHERE l.case_id = j.value ->> 0 AND l.public_note IS NOT NULL AND l.action <> 'comment'
+        ORDER BY l.at DESC, l.id DESC LIMIT 1),
+      (SELECT p.file FROM case_photos p WHERE p.case_id = j.value ->> 0 AND p.hidden = 0 AND (p.kind = 'after' OR j.value ->> 1)
+        ORDER BY p.id LIMIT 1)
+    FROM json_each(?) j`).raw();
   /** One public thumbnail per case for a list: the first public photo (the reporter's, if published, else the after-photo). */
   const thumbsOf = (rows: Row[]) => {
     const out = new Map<number, string>();
@@ -150,11 +179,16 @@ export function createPublicCases(db: Db, secret: string, clock: () => Date, ind
         prev: newer && rows.length ? cursorOf(rows[0]!) : null,
       };
     },
-    /** Up to `limit` public cases newest first from `f.after` on, and the cursor to continue from (null: no more). */
+    /**
+     * Up to `limit` public cases newest first from `f.after` on, and the cursor to continue from (null: no more). Only
+     * the public columns, read raw and mapped by hand: Drizzle's mapping of every column was most of a 1000-case page.
+     */
     page(f: PublicQuery, limit: number) {
       const where = whereOf(f, clock());
-      const rows = db.select().from(cases).where(f.after ? and(where, olderThan(f.after)) : where).orderBy(...NEWEST).limit(limit + 1).all();
-      return { items: rows.slice(0, limit).map(toPublicCase), next: rows.length > limit ? cursorOf(rows[limit - 1]!) : null };
+      const q = db.select(PAGE_COLUMNS).from(cases).where(f.after ? and(where, olderThan(f.after)) : where).orderBy(...NEWEST).limit(limit + 1).toSQL();
+      const rows = db.$client.prepare(q.sql).raw().all(...q.params) as PageRow[];
+      const last = rows.length > limit ? rows[limit - 1]! : null;
+      return { items: rows.slice(0, limit).map(pageCase), next: last ? `${last[1]}.${last[0]}` : null };
     },
     /** Every matching public case, newest first, read in batches (keyset paging) so 100k rows never sit in memory. */
     *iterate(f: PublicQuery, limit = Number.MAX_SAFE_INTEGER) {
@@ -182,22 +216,14 @@ export function createPublicCases(db: Db, secret: string, clock: () => Date, ind
         ? db.select({ no: cases.trackingNo }).from(cases).where(eq(cases.id, c.duplicateOf)).get()?.no ?? null : null;
       return { ...toPublicCase(c), mergedInto, photos, timeline: publicTimeline(log) };
     },
-    /** For a batch of public cases (Open311): the latest public note and the first public photo of each. */
-    extras(trackingNos: string[]) {
+    /** For cases of a `page` (Open311): the latest public note and the first public photo of each, by tracking number. */
+    extras(items: Pick<PageCase, 'id' | 'trackingNo' | 'publishPhotos'>[]) {
       const notes = new Map<string, string>();
       const photos = new Map<string, string>();
-      if (!trackingNos.length) return { notes, photos };
-      const ofThese = and(isPublicSql, inArray(cases.trackingNo, trackingNos));
-      for (const r of db.select({ no: cases.trackingNo, note: caseLog.publicNote }).from(caseLog).innerJoin(cases, eq(caseLog.caseId, cases.id))
-        // A reporter's published comment is theirs, not the bureau's status note.
-        .where(and(ofThese, isNotNull(caseLog.publicNote), ne(caseLog.action, 'comment'))).orderBy(asc(caseLog.caseId), asc(caseLog.at), asc(caseLog.id)).all()) {
-        notes.set(r.no, r.note!); // the last one wins
-      }
-      for (const [no, note] of notes) notes.set(no, maskPersonalData(note)); // masked once per case, not per note
-      for (const r of db.select({ no: cases.trackingNo, file: casePhotos.file }).from(casePhotos).innerJoin(cases, eq(casePhotos.caseId, cases.id))
-        .where(and(ofThese, eq(casePhotos.hidden, false), or(eq(casePhotos.kind, 'after'), eq(cases.publishPhotos, true))))
-        .orderBy(desc(casePhotos.caseId), desc(casePhotos.id)).all()) {
-        photos.set(r.no, photoUrl(r.file, secret, false)); // each case's newest first, so its earliest photo is kept
+      if (!items.length) return { notes, photos };
+      for (const [i, note, file] of extrasOf.all(JSON.stringify(items.map((p) => [p.id, p.publishPhotos ? 1 : 0]))) as [number, string | null, string | null][]) {
+        if (note !== null) notes.set(items[i]!.trackingNo, maskPersonalData(note));
+        if (file !== null) photos.set(items[i]!.trackingNo, photoUrl(file, secret, false));
       }
       return { notes, photos };
     },

@@ -45,6 +45,7 @@ export async function queryTimings(dataDir: string, size: string) {
       { name: 'public list, page 1 (newest)', ...time(50, () => services.publicCases.list(publicFilters.parse({}))) },
       { name: 'public list, one category', ...time(50, () => services.publicCases.list(publicFilters.parse({ category: 'street_vending' }))) },
       { name: 'Open311 GET requests.json (1000), whole route', ...await timeAsync(20, async () => (await app.request('/open311/v2/requests.json')).text()) },
+      { name: 'Open311 GET requests.xml (1000), whole route', ...await timeAsync(20, async () => (await app.request('/open311/v2/requests.xml')).text()) },
       { name: '/stats report, this quarter', ...time(20, () => stats().report(quarter)) },
     ].map((r) => ({ size, cases, ...r }));
   } finally {

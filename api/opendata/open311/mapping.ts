@@ -1,7 +1,7 @@
 import { nameIn } from '../../i18n/lang.ts';
 import type { CaseState } from '../../cases/workflow.ts';
 import type { Category } from '../../reports/categories.ts';
-import type { PublicCase, PublicCases } from '../public-cases.ts';
+import type { PageCase, PublicCases } from '../public-cases.ts';
 import { iso, type Labels } from '../labels.ts';
 
 // The date the shapes below last changed (GeoReport's discovery "changeset").
@@ -38,7 +38,7 @@ export function toService(c: Category, L: Labels) {
 type Extras = ReturnType<PublicCases['extras']>;
 
 /** A public case as a GeoReport request: open/closed, the detail in status_notes, the due time in expected_datetime. */
-export function toRequest(p: PublicCase, L: Labels, extras: Extras) {
+export function toRequest(p: PageCase, L: Labels, extras: Extras) {
   const note = extras.notes.get(p.trackingNo);
   const photo = extras.photos.get(p.trackingNo);
   return {

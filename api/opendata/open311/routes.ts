@@ -33,7 +33,7 @@ function requests(c: C, L: Labels, format: Format, q: Record<string, string | un
     return { filter: { category: commaList(q.service_code), buckets: bucketsOf(q.status, L), createdFrom: from, createdTo: to, after }, size: pageSize };
   })();
   const { items, next } = publicCases.page(filter, size);
-  const extras = publicCases.extras(items.map((p) => p.trackingNo));
+  const extras = publicCases.extras(items);
   // Our extension: more matches than one page → a Link to the next one (the same query from after the last case).
   if (next && !ids) c.header('link', `<${nextUrl(config.PUBLIC_URL, c.req.url, next)}>; rel="next"`);
   return reply(c, format, 'service_requests', 'request', items.map((p) => toRequest(p, L, extras)));
@@ -90,9 +90,10 @@ export const open311Routes = new Hono<AppEnv>()
   .get('/requests/:file', (c) => {
     const { services, L, name, format } = begin(c, c.req.param('file'), null);
     const no = name.toUpperCase();
-    const item = services.publicCases.iterate({ trackingNos: [no] }, 1).next().value;
-    if (!item) throw new Open311Error(404, [L.fmt(L.t.opendata.open311.errors.request_not_found, { id: name })]);
-    return reply(c, format, 'service_requests', 'request', [toRequest(item, L, services.publicCases.extras([no]))]);
+    const { items } = services.publicCases.page({ trackingNos: [no] }, 1);
+    if (!items.length) throw new Open311Error(404, [L.fmt(L.t.opendata.open311.errors.request_not_found, { id: name })]);
+    const extras = services.publicCases.extras(items);
+    return reply(c, format, 'service_requests', 'request', items.map((p) => toRequest(p, L, extras)));
   })
   .get('/tokens/:file', (c) => {
     const { services, L, name, format } = begin(c, c.req.param('file'), null);
