@@ -59,8 +59,8 @@ export function hitPath(cache: ResponseCache, security: Record<string, string>, 
     const id = requestIdOf(h['x-request-id']);
     const r = ready(sent);
     const status = fresh ? 304 : e.status;
-    res.setHeader('X-Request-Id', id);
-    res.writeHead(status, fresh ? r.notModified : r.headers);
+    // One object to writeHead and no setHeader before it: Node then writes the head in one go (its fast case).
+    res.writeHead(status, { ...(fresh ? r.notModified : r.headers), 'x-request-id': id });
     if (fresh || req.method === 'HEAD') res.end();
     else res.end(sent.body);
     logRequest(log, id, req.method!, key.slice(key.indexOf('|') + 1).split('?')[0]!, status, started);
