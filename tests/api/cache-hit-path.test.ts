@@ -113,3 +113,29 @@ test('a write drops the entry at once: the next request renders again', async ()
   assert.equal(after.viaApp, true);
   assert.equal(after.res.headers.get('x-cache'), 'miss');
 });
+
+test('the built server: a page\'s hit carries the miss\'s CSP and every security header; HEAD and 304 from the hit path', { timeout: 120_000 }, async () => {
+  const { startServer } = await import('../helpers/server-process.ts');
+  const server = await startServer({ port: 4512, dataDir: 'tests/.tmp/cache-hit-path-server' });
+  try {
+    for (const path of ['/', '/reports', '/en/stats', '/privacy', '/api/categories']) {
+      for (const coding of CODINGS) {
+        const miss = await fetch(server.base + path, { headers: coding });
+        const hit = await fetch(server.base + path, { headers: coding });
+        assert.equal(hit.headers.get('x-cache'), 'hit', path);
+        assert.deepEqual(comparable(hit.headers), comparable(miss.headers), `${path} ${JSON.stringify(coding)}`);
+        assert.equal(await hit.text(), await miss.text(), path);
+      }
+      const hit = await fetch(server.base + path, { headers: { 'accept-encoding': 'br' } });
+      if (!path.startsWith('/api/')) assert.match(hit.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'.*script-src/, path);
+      const cond = await fetch(server.base + path, { headers: { 'accept-encoding': 'br', 'if-none-match': hit.headers.get('etag')! } });
+      assert.equal(cond.status, 304, path);
+      const head = await fetch(server.base + path, { method: 'HEAD', headers: { 'accept-encoding': 'br' } });
+      assert.equal(head.headers.get('content-length'), hit.headers.get('content-length'), path);
+      assert.equal((await head.arrayBuffer()).byteLength, 0, path);
+    }
+  } finally {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  }
+});
