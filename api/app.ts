@@ -10,6 +10,7 @@ import { AppError, errorBody, errorMessage, isAppError } from './shared/errors.t
 import { apiLang, clientIp, responseStatus } from './shared/http.ts';
 import { canonicalRequest } from './shared/request-guards.ts';
 import { requestLog } from './shared/request-log.ts';
+import { SECURE_HEADERS } from './shared/secure-headers.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { placeRoutes } from './gazetteer/routes.ts';
 import { uploadRoutes } from './reports/uploads.ts';
@@ -47,7 +48,7 @@ export function createApp(services: Services, mountSite?: SiteMount) {
   app.use('*', (c, next) => (c.req.path.startsWith('/open311/') ? next() : checkOrigin(c, next)));
   // Every answer Hono writes itself (API, open data, uploads, static files, /healthz); pages: api/page-headers.ts.
   // Pages set their own (api/page-headers.ts): these fill in only what a response lacks.
-  app.use('*', secureHeaders({ xFrameOptions: 'DENY', crossOriginResourcePolicy: false, overwrite: false }));
+  app.use('*', secureHeaders(SECURE_HEADERS));
   app.use('*', loadStaff);
   // Public GETs from the cache, personal ones private/no-store, text compressed (api/cache); needs the staff session.
   app.use('*', responseCache(services.responseCache));

@@ -7,6 +7,8 @@ import { createServices, prepareDataDir } from './services.ts';
 import { createApp } from './app.ts';
 import { astroSite } from './site.ts';
 import { seedOnStart } from './demo/index.ts';
+import { hitPathServer } from './cache/hit-path.ts';
+import { secureHeaderDefaults } from './shared/secure-headers.ts';
 
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
 
@@ -37,7 +39,9 @@ async function main() {
   const { handler } = await import(pathToFileURL(entry).href);
   const app = createApp(services, astroSite(handler, resolve(distDir, 'client')));
 
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  // Public cache hits are answered before Hono (api/cache/hit-path.ts); everything else goes to the app.
+  const createServer = hitPathServer(services.responseCache, await secureHeaderDefaults(), log);
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST, createServer }, (info) => {
     console.log(`CityLoop listening on http://${info.address}:${info.port} (public URL ${config.PUBLIC_URL})`);
   });
   // SIGTERM: stop accepting, let in-flight requests finish (idle keep-alive connections are closed), then close the

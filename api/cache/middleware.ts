@@ -2,14 +2,15 @@ import type { Context, MiddlewareHandler, Next } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { apiLang } from '../shared/http.ts';
 import { cachePolicy, isPagePath, type CachePolicy } from './rules.ts';
-import { createStore, type Entry } from './store.ts';
+import { createStore, toEntry, type Draft, type Entry } from './store.ts';
 import { changeFeed } from './changes.ts';
-import { notModified, pickCoding } from './negotiation.ts';
+import { notModified } from './negotiation.ts';
 import { compressResponse, readBody } from './respond.ts';
-import { etagOf, variantTag, compress, isTextual, withCharset, MIN_COMPRESS_BYTES, bodyInit } from './bodies.ts';
+import { etagOf, withCharset, bodyInit } from './bodies.ts';
+import { codingFor, sentFor, PUBLIC_CACHE_CONTROL } from './variants.ts';
 import type { Db } from '../../db/client.ts';
 
-export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
+export { PUBLIC_CACHE_CONTROL };
 export const PRIVATE_CACHE_CONTROL = 'private, no-store';
 // Headers that belong to one response, never replayed from the cache.
 const NOT_STORED = new Set(['set-cookie', 'content-length', 'content-encoding', 'etag', 'vary', 'x-cache', 'date', 'cache-control', 'x-request-id']);
@@ -31,32 +32,28 @@ export function createResponseCache(db: Db, opts: ResponseCacheOptions) {
 }
 export type ResponseCache = ReturnType<typeof createResponseCache>;
 
+/** The query of a request URL as the cache keys it ('' for none or a bare '?'), without parsing the URL. */
+export function searchOf(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return '';
+  const hash = url.indexOf('#', q);
+  const s = hash < 0 ? url.slice(q) : url.slice(q, hash);
+  return s.length > 1 ? s : '';
+}
+
 /** Puts `res` in place of the route's answer (Hono's setter would copy the old answer's headers over the new ones). */
 function answer(c: Context<AppEnv>, res: Response) {
   c.res = undefined as unknown as Response;
   c.res = res;
 }
 
-const varyOf = (path: string) => (isPagePath(path) ? 'Accept-Encoding' : 'Accept-Encoding, Accept-Language');
-
 /** Answers from an entry: the variant the client accepts (compressed once, then kept), or 304 if it has it already. */
 function fromEntry(c: Context<AppEnv>, cache: ResponseCache, e: Entry, state: 'hit' | 'miss' | 'bypass', effort: 'store' | 'fast' = 'store'): Response {
-  const coding = e.body.byteLength >= MIN_COMPRESS_BYTES && isTextual(e.headers.find(([k]) => k === 'content-type')?.[1]) ? pickCoding(c.req.header('accept-encoding')) : null;
-  const etag = variantTag(e.etag, coding);
-  const headers = new Headers(e.headers);
-  headers.set('ETag', etag);
-  headers.set('Vary', varyOf(c.req.path));
-  headers.set('Cache-Control', e.headers.find(([k]) => k === 'cache-control')?.[1] ?? PUBLIC_CACHE_CONTROL);
-  headers.set('X-Cache', state);
-  if (notModified(c.req.header('if-none-match'), etag)) return new Response(null, { status: 304, headers });
-  let body = e.body;
-  if (coding) {
-    body = e.variants[coding] ?? compress(e.body, coding, effort);
-    cache.store.addVariant(e, coding, body);
-    headers.set('Content-Encoding', coding);
-  }
-  headers.set('Content-Length', String(body.byteLength));
-  return new Response(c.req.method === 'HEAD' ? null : bodyInit(body), { status: e.status, headers });
+  const sent = sentFor(cache.store, e, codingFor(e, c.req.header('accept-encoding')), effort);
+  const fresh = notModified(c.req.header('if-none-match'), sent.etag);
+  const headers = { ...(fresh ? sent.notModified : sent.headers), 'x-cache': state };
+  if (fresh) return new Response(null, { status: 304, headers });
+  return new Response(c.req.method === 'HEAD' ? null : bodyInit(sent.body), { status: e.status, headers });
 }
 
 /**
@@ -79,8 +76,7 @@ export const responseCache = (cache: ResponseCache): MiddlewareHandler<AppEnv> =
     return;
   }
   cache.sync();
-  const url = new URL(c.req.url);
-  const key = `${isPagePath(path) ? '' : apiLang(c)}|${path}${url.search}`;
+  const key = `${isPagePath(path) ? '' : apiLang(c)}|${path}${searchOf(c.req.url)}`;
   if (cache.enabled) {
     const hit = cache.store.get(key, cache.now());
     if (hit) { answer(c, fromEntry(c, cache, hit, 'hit')); return; }
@@ -129,9 +125,9 @@ async function renderAndKeep(c: Context<AppEnv>, next: Next, cache: ResponseCach
     if (k === 'cache-control') headers.push([k, v]); // a route's own (a frozen PDF: a day) is kept
     else if (!NOT_STORED.has(k)) headers.push([k, k === 'content-type' ? withCharset(v) : v]);
   });
-  const draft = { key, tags, status: 200, headers, etag: etagOf(read.body), body: read.body, expires: cache.now() + cache.maxAgeMs };
+  const draft: Draft = { key, tags, status: 200, headers, etag: etagOf(read.body), body: read.body, expires: cache.now() + cache.maxAgeMs };
   // Kept only if nothing was committed while it rendered (else it may show a state already gone) and not for HEAD.
   const kept = cache.enabled && method === 'GET' && cache.feed.stamp() === before ? cache.store.set(draft) : undefined;
-  answer(c, fromEntry(c, cache, kept ?? { ...draft, variants: {}, bytes: 0 }, cache.enabled ? 'miss' : 'bypass', kept ? 'store' : 'fast'));
+  answer(c, fromEntry(c, cache, kept ?? toEntry(draft), cache.enabled ? 'miss' : 'bypass', kept ? 'store' : 'fast'));
   return kept;
 }

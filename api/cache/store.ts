@@ -1,5 +1,7 @@
 import { drops } from './rules.ts';
 import type { Coding } from './negotiation.ts';
+import type { Sent } from './variants.ts';
+import { isTextual, MIN_COMPRESS_BYTES } from './bodies.ts';
 
 /** A cached response: the identity body, its compressed variants made on first demand, headers to replay. */
 export type Entry = {
@@ -10,9 +12,21 @@ export type Entry = {
   etag: string;
   body: Buffer;
   variants: Partial<Record<Coding, Buffer>>;
+  /** Text of at least MIN_COMPRESS_BYTES: goes out compressed to a client that accepts it. */
+  compressible: boolean;
+  /** What a hit sends, per coding (api/cache/variants.ts). */
+  sent: Partial<Record<Coding | 'identity', Sent>>;
   bytes: number;
   expires: number; // ms epoch
 };
+
+export type Draft = Omit<Entry, 'bytes' | 'variants' | 'sent' | 'compressible'>;
+
+/** A rendered answer as an entry (kept by the store or sent once). */
+export const toEntry = (d: Draft): Entry => ({
+  ...d, variants: {}, sent: {}, bytes: d.body.byteLength + OVERHEAD,
+  compressible: d.body.byteLength >= MIN_COMPRESS_BYTES && isTextual(d.headers.find(([k]) => k === 'content-type')?.[1]),
+});
 
 const OVERHEAD = 512; // key, headers, bookkeeping: a rough per-entry cost, so many tiny entries still count
 
@@ -49,9 +63,9 @@ export function createStore(maxBytes: number) {
       entries.set(key, e);
       return e;
     },
-    set(e: Omit<Entry, 'bytes' | 'variants'>): Entry | undefined {
+    set(e: Draft): Entry | undefined {
       remove(e.key);
-      const entry: Entry = { ...e, variants: {}, bytes: e.body.byteLength + OVERHEAD };
+      const entry = toEntry(e);
       if (entry.bytes > maxBytes / 8) return undefined; // one export must not push out everything else
       entries.set(e.key, entry);
       bytes += entry.bytes;

@@ -100,3 +100,21 @@ test('store: LRU by bytes, expiry, invalidation by tag', () => {
   store.invalidate(['all']);
   assert.equal(store.stats().entries, 0);
 });
+
+test('the hit path keys a plain target as the app does, and leaves every other target to the app', async () => {
+  const { hitKey } = await import('../../api/cache/hit-path.ts');
+  const table: [string, string | undefined, string | null][] = [
+    ['/', undefined, '|/'],
+    ['/reports?page=2', undefined, '|/reports?page=2'],
+    ['/en/stats', 'en', '|/en/stats'], // pages: the language is in the path
+    ['/reports?', undefined, '|/reports'], // a bare '?' is no query (URL.search is '')
+    ['/api/categories', 'en-GB,en;q=0.9', 'en|/api/categories'],
+    ['/api/categories', 'zh-CN', 'zh|/api/categories'],
+    ['/api/categories?lang=en', 'zh-CN', 'en|/api/categories?lang=en'],
+    ['/api/cases/map?zoom=13&bbox=111.80,21.75,112.15,21.95', undefined, 'zh|/api/cases/map?zoom=13&bbox=111.80,21.75,112.15,21.95'],
+    ['//reports', undefined, null], ['/reports/../staff', undefined, null], ['/%72eports', undefined, null],
+    ['/reports?q="x"', undefined, null], ['/reports?q=a b', undefined, null], ['/reports#x', undefined, null],
+    ['http://example.com/reports', undefined, null], ['/reports\\x', undefined, null], ['/报告', undefined, null],
+  ];
+  for (const [url, lang, key] of table) assert.equal(hitKey(url, lang), key, url);
+});
