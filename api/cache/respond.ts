@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { createBrotliCompress, createGzip, constants } from 'node:zlib';
 import { bodyInit, compress, isTextual, MIN_COMPRESS_BYTES, withCharset } from './bodies.ts';
 import { pickCoding } from './negotiation.ts';
+import { pullStream } from '../shared/streams.ts';
 
 type Read = { complete: true; body: Buffer } | { complete: false; response: Response };
 
@@ -54,5 +55,6 @@ export async function compressResponse(res: Response, acceptEncoding: string | u
   const source = Readable.fromWeb(read.response.body! as import('node:stream/web').ReadableStream<Uint8Array>);
   headers.set('Content-Encoding', coding);
   headers.delete('Content-Length');
-  return new Response(Readable.toWeb(source.pipe(zip)) as ReadableStream<Uint8Array>, { status: res.status, statusText: res.statusText, headers });
+  // Pulled as the client reads (not Readable.toWeb, which would run the compressor over the whole export at once).
+  return new Response(pullStream(source.pipe(zip)), { status: res.status, statusText: res.statusText, headers });
 }

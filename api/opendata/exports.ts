@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { csvStream } from '../shared/csv.ts';
+import { pullStream } from '../shared/streams.ts';
 import type { AppEnv } from '../env.ts';
 import { parseInput } from '../shared/errors.ts';
 import { apiLang } from '../shared/http.ts';
@@ -8,22 +9,6 @@ import { iso, labelsFor, type Labels } from './labels.ts';
 import { publicFilters, type PublicCase, type PublicFilters } from './public-cases.ts';
 
 const filtersOf = (query: Record<string, string>): PublicFilters => parseInput(publicFilters, query);
-
-/** Pulls text from a generator only as fast as the client reads: 100k cases never sit in memory. */
-function textStream(parts: Generator<string>): ReadableStream<Uint8Array> {
-  const enc = new TextEncoder();
-  return new ReadableStream({
-    pull(ctrl) {
-      let chunk = '';
-      for (let r = parts.next(); ; r = parts.next()) {
-        if (r.done) { if (chunk) ctrl.enqueue(enc.encode(chunk)); ctrl.close(); return; }
-        chunk += r.value;
-        if (chunk.length >= 64 * 1024) { ctrl.enqueue(enc.encode(chunk)); return; }
-      }
-    },
-    cancel() { parts.return(undefined); },
-  }, { highWaterMark: 1 });
-}
 
 /** RFC 7946: [lng, lat], 6 decimals (~0.1 m); a case without a pin keeps its row with a null geometry. */
 function feature(p: PublicCase, L: Labels) {
@@ -77,7 +62,7 @@ export const exportRoutes = new Hono<AppEnv>()
   .get('/cases.geojson', (c) => {
     const { services } = c.var;
     const rows = services.publicCases.iterate(filtersOf(c.req.query()));
-    return c.body(textStream(geojson(rows, labelsFor(services, apiLang(c)))), 200, {
+    return c.body(pullStream(geojson(rows, labelsFor(services, apiLang(c)))), 200, {
       'Content-Type': 'application/geo+json; charset=utf-8', 'Cache-Control': 'public, max-age=60',
     });
   })

@@ -21,8 +21,8 @@ export type ProcessedPhoto = StoredPhoto & { gps: { lat: number; lng: number } |
 const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'heif']);
 export const MAX_EDGE = 2048;
 export const FULL_JPEG = { quality: 82 } as const;
-const THUMB_EDGE = 480;
-const THUMB_JPEG = { quality: 75 } as const;
+export const THUMB_EDGE = 480;
+export const THUMB_JPEG = { quality: 75 } as const;
 
 const photoError = (code: string, limits: PhotoLimits) =>
   new AppError(code === 'photo_too_big' ? 413 : 400, 'invalid_input', { photos: code },
@@ -44,35 +44,19 @@ async function readGps(exif: Buffer | undefined) {
   }
 }
 
-/** EXIF orientation → sharp's turn (sharp mirrors before it rotates). */
-const TURN: Readonly<Record<number, readonly [angle: number, mirror: boolean]>> = {
-  2: [0, true], 3: [180, false], 4: [180, true], 5: [270, true], 6: [90, false], 7: [90, true], 8: [270, false],
-};
-
-/** A raw image as sharp input, turned upright for its EXIF orientation. */
-function upright(raw: { data: Buffer; info: sharp.OutputInfo }, orientation: number | undefined) {
-  let image = sharp(raw.data, { raw: { width: raw.info.width, height: raw.info.height, channels: raw.info.channels } });
-  const [angle, mirror] = TURN[orientation ?? 1] ?? [0, false];
-  if (mirror) image = image.flop();
-  if (angle) image = image.rotate(angle);
-  return image;
-}
-
 /**
- * The stored sizes from one decode: the photo is shrunk while it streams in (sequentialRead, shrink-on-load) to a raw
- * ≤ 2048 px image; each size is turned upright only once it is small (turning the full image makes libvips hold all
- * of it: ~36 MB at 12 MP, ~150 MB at 49 MP). The fit boxes are square, so turning after shrinking gives the same
- * sizes. Re-encoding drops EXIF, GPS included.
+ * The stored sizes, the photo decoded once: sharp resizes while the JPEG streams in (shrink-on-load when the photo is
+ * at least twice the box) and turns it upright for its EXIF orientation only after resizing (rotate() with no angle is
+ * applied after resize(); an angle, or rotate() called after resize(), would turn the full image first and hold all of
+ * it: ~36 MB at 12 MP, ~150 MB at 49 MP). The thumbnail comes from the 2048 px JPEG, which libjpeg decodes at a quarter
+ * of its size. Re-encoding drops EXIF, GPS included. The full size is exactly bare sharp's rotate-resize-encode
+ * (tests/bench/bare-sharp.ts).
  */
-export async function encodePhoto(bytes: Buffer, orientation: number | undefined, maxPixels: number) {
-  const big = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true })
-    .resize(MAX_EDGE, MAX_EDGE, { fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
-  const thumb = await upright(big, 1).resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true })
-    .raw().toBuffer({ resolveWithObject: true });
-  const [full, small] = await Promise.all([
-    upright(big, orientation).jpeg(FULL_JPEG).toBuffer({ resolveWithObject: true }),
-    upright(thumb, orientation).jpeg(THUMB_JPEG).toBuffer(),
-  ]);
+export async function encodePhoto(bytes: Buffer, maxPixels: number) {
+  const full = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true }).rotate()
+    .resize(MAX_EDGE, MAX_EDGE, { fit: 'inside', withoutEnlargement: true }).jpeg(FULL_JPEG).toBuffer({ resolveWithObject: true });
+  const small = await sharp(full.data, { sequentialRead: true })
+    .resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true }).jpeg(THUMB_JPEG).toBuffer();
   return { full, small };
 }
 
@@ -120,7 +104,7 @@ export async function processPhoto(bytes: Buffer, uploadsDir: string, limits: Ph
   let full: { data: Buffer; info: sharp.OutputInfo };
   let small: Buffer;
   try {
-    ({ full, small } = await oneAtATime(() => encodePhoto(bytes, meta.orientation, limits.maxPixels)));
+    ({ full, small } = await oneAtATime(() => encodePhoto(bytes, limits.maxPixels)));
   } catch {
     throw photoError('photo_unreadable', limits);
   }

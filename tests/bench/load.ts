@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 export type Row = {
   size: string; name: string; reqPerSec: number; p50: number; p95: number; p99: number;
   ratio: number | null; ratioTo: string; non2xx: number; errors: number; requests: number;
+  /** The measured process's peak VmRSS during this row, and its VmHWM (peak so far) after it, in MB. */
+  rssMb?: number; hwmMb?: number;
 };
 
 export const percentile = (sorted: number[], p: number) =>
@@ -38,13 +40,26 @@ export async function load(opts: LoadOpts, connections: number, seconds: number)
   };
 }
 
-/** Peak resident memory of a process in MB (Linux). */
-export function peakMb(pid: number | undefined): number {
+/** A line of a process's /proc status in MB (Linux): VmHWM is its peak resident memory so far, VmRSS the current. */
+function statusMb(pid: number | undefined, key: 'VmHWM' | 'VmRSS'): number {
   try {
-    return Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+    return Math.round(Number(new RegExp(`${key}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
   } catch {
     return 0;
   }
+}
+
+export const peakMb = (pid: number | undefined) => statusMb(pid, 'VmHWM');
+export const rssMb = (pid: number | undefined) => statusMb(pid, 'VmRSS');
+
+/**
+ * Samples a process's VmRSS every `everyMs` until stopped: the peak of one phase of the run (VmHWM only ever grows, so
+ * it cannot tell which phase set it). A spike shorter than the interval may be missed; VmHWM still catches it overall.
+ */
+export function rssSampler(pid: number | undefined, everyMs = 20) {
+  let peak = rssMb(pid);
+  const timer = setInterval(() => { peak = Math.max(peak, rssMb(pid)); }, everyMs);
+  return { stop: () => { clearInterval(timer); return Math.max(peak, rssMb(pid)); } };
 }
 
 export type Proc = { child: ChildProcess; base: string; output: () => string; stop: () => Promise<void> };

@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BENCH_PASSWORD, bigCity, scratchCopy } from './city.ts';
-import { load, peakMb, startProcess, type Proc, type Row } from './load.ts';
+import { load, peakMb, rssMb, rssSampler, startProcess, type Proc, type Row } from './load.ts';
 import { phonePhoto } from './photo.ts';
 import { freshOccurrence, REPORT, volunteer } from './submissions.ts';
 import { CITY_BBOX, queryTimings } from './queries.ts';
@@ -23,7 +23,7 @@ const SERVER = ['dist/server.mjs'];
 const TSX = ['--import', 'tsx'];
 
 const rows: Row[] = [];
-const memory: { size: string; server: string; peakMb: number }[] = [];
+const memory: { size: string; server: string; startMb?: number; peakMb: number }[] = [];
 const queries: Awaited<ReturnType<typeof queryTimings>> = [];
 
 function serverEnv(dataDir: string, demo: boolean, extra: Record<string, string> = {}) {
@@ -31,6 +31,7 @@ function serverEnv(dataDir: string, demo: boolean, extra: Record<string, string>
 }
 
 let settleUrl = ''; // the server under test: each row starts once it has worked off the last row's requests
+let serverPid: number | undefined; // whose memory each row samples (unless the row names another process)
 
 async function settle() {
   for (const until = Date.now() + 20_000; settleUrl && Date.now() < until;) {
@@ -40,13 +41,15 @@ async function settle() {
   }
 }
 
-async function measure(size: string, name: string, opts: Parameters<typeof load>[0], ceiling: { reqPerSec: number; name: string }, connections = CONNECTIONS, seconds = SECONDS) {
+async function measure(size: string, name: string, opts: Parameters<typeof load>[0], ceiling: { reqPerSec: number; name: string }, connections = CONNECTIONS, seconds = SECONDS, pid = serverPid) {
   await settle();
+  const sampler = rssSampler(pid);
   const r = await load(opts, connections, seconds);
-  const row = { size, name, ...r, ratio: ceiling.reqPerSec ? +(r.reqPerSec / ceiling.reqPerSec).toFixed(3) : null, ratioTo: ceiling.name };
+  const memoryMb = { rssMb: sampler.stop(), hwmMb: peakMb(pid) };
+  const row = { size, name, ...r, ...memoryMb, ratio: ceiling.reqPerSec ? +(r.reqPerSec / ceiling.reqPerSec).toFixed(3) : null, ratioTo: ceiling.name };
   rows.push(row);
   if (!r.requests) console.error(`  ${name}: no request finished within ${seconds} s (a busy machine?)`);
-  console.error(`  ${name}: ${r.reqPerSec} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms${r.non2xx + r.errors ? `, ${r.non2xx} non-2xx, ${r.errors} errors` : ''}`);
+  console.error(`  ${name}: ${r.reqPerSec} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms, RSS peak ${memoryMb.rssMb} MB${r.non2xx + r.errors ? `, ${r.non2xx} non-2xx, ${r.errors} errors` : ''}`);
   return row;
 }
 
@@ -78,7 +81,9 @@ async function benchSize(size: string, dataDir: string, demo: boolean, hello: Pr
   const server = await startProcess(SERVER, PORT, serverEnv(dataDir, demo), '/healthz');
   const base = server.base;
   settleUrl = `${base}/healthz`;
-  const helloRow = await measure(size, 'bare Hono hello (own process)', { url: hello.base }, { reqPerSec: 0, name: '' });
+  serverPid = server.child.pid;
+  const startMb = rssMb(serverPid);
+  const helloRow = await measure(size, 'bare Hono hello (own process)', { url: hello.base }, { reqPerSec: 0, name: '' }, CONNECTIONS, SECONDS, hello.child.pid);
   const ceiling = { reqPerSec: helloRow.reqPerSec, name: 'hello' };
   helloRow.ratio = 1;
   helloRow.ratioTo = 'hello';
@@ -107,7 +112,7 @@ async function benchSize(size: string, dataDir: string, demo: boolean, hello: Pr
     await measure(size, 'POST /api/reports, text, multipart', post(text.body, text.type), ceiling);
     const withPhoto = await multipart(photo);
     const bare = await measure(size, `bare sharp rotate-resize-encode (own process, ${PHOTO_CONNECTIONS} conn.)`,
-      { url: sharpBase.base, method: 'POST', body: photo, headers: { 'content-type': 'image/jpeg' }, timeout: 60 }, ceiling, PHOTO_CONNECTIONS, 2 * SECONDS);
+      { url: sharpBase.base, method: 'POST', body: photo, headers: { 'content-type': 'image/jpeg' }, timeout: 60 }, ceiling, PHOTO_CONNECTIONS, 2 * SECONDS, sharpBase.child.pid);
     const photoRow = await measure(size, `POST /api/reports, ${(photo.length / 1048576).toFixed(1)} MB photo (${PHOTO_CONNECTIONS} conn.)`,
       { ...post(withPhoto.body, withPhoto.type), timeout: 60 }, ceiling, PHOTO_CONNECTIONS, 2 * SECONDS);
     photoRow.ratio = bare.reqPerSec ? +(photoRow.reqPerSec / bare.reqPerSec).toFixed(3) : null;
@@ -120,18 +125,20 @@ async function benchSize(size: string, dataDir: string, demo: boolean, hello: Pr
     }, ceiling);
   } finally {
     peak = peakMb(server.child.pid);
-    memory.push({ size, server: 'warm (cache on)', peakMb: peak });
+    memory.push({ size, server: 'warm (cache on)', startMb, peakMb: peak });
     await server.stop();
   }
 
   console.error(`== ${size}: cold server (RESPONSE_CACHE=off)`);
   const cold = await startProcess(SERVER, PORT, serverEnv(dataDir, false, { RESPONSE_CACHE: 'off' }), '/healthz');
   settleUrl = `${cold.base}/healthz`;
+  serverPid = cold.child.pid;
+  const coldStartMb = rssMb(serverPid);
   try {
     const links = await discover(cold.base);
     for (const [name, path] of publicPages(links)) await measure(size, `GET ${name} (cold)`, { url: cold.base + path }, ceiling);
   } finally {
-    memory.push({ size, server: 'cold (RESPONSE_CACHE=off)', peakMb: peakMb(cold.child.pid) });
+    memory.push({ size, server: 'cold (RESPONSE_CACHE=off)', startMb: coldStartMb, peakMb: peakMb(cold.child.pid) });
     await cold.stop();
   }
 }
@@ -165,12 +172,12 @@ try {
 }
 
 console.log(`\nThroughput (autocannon ${SECONDS} s per row, ${CONNECTIONS} connections unless said, Accept-Encoding: br, gzip; ratio to the hello of the same size's run, photo to bare sharp):`);
-console.table(rows.map((r) => ({ size: r.size, route: r.name, 'req/s': r.reqPerSec, 'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99, ratio: r.ratio, to: r.ratioTo, 'non-2xx': r.non2xx + r.errors })));
+console.table(rows.map((r) => ({ size: r.size, route: r.name, 'req/s': r.reqPerSec, 'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99, ratio: r.ratio, to: r.ratioTo, 'non-2xx': r.non2xx + r.errors, 'RSS MB': r.rssMb, 'HWM MB': r.hwmMb })));
 if (queries.length) {
   console.log('\nIn-process queries, uncached (ms):');
   console.table(queries);
 }
-console.log('\nPeak RSS (VmHWM) of each server over its part of the run:');
+console.log('\nPeak RSS (VmHWM) of each server over its part of the run (startMb: its VmRSS once it answered; each row above has its own peak, RSS MB):');
 console.table(memory);
 const file = join(OUT, `bench-${new Date(started).toISOString().replace(/[:.]/g, '-')}.json`);
 const result = { startedAt: new Date(started).toISOString(), seconds: SECONDS, connections: CONNECTIONS, photoConnections: PHOTO_CONNECTIONS, node: process.version, rows, queries, memory };
