@@ -6,20 +6,26 @@ const PRIORITY: Record<string, number> = { landmark: 0, road: 1, school: 2, mark
 
 /**
  * The schematic city: the gazetteer's roads as labelled lines, places as labelled dots, the district's outline. Drawn in
- * the map's overlay panes (no tiles, nothing fetched from outside); labels are tooltips the zoom shows or hides.
+ * the map's overlay panes (no tiles, nothing fetched from outside); labels are markers the zoom shows or hides.
  */
 export async function drawSchematic(L: typeof import('leaflet'), map: L.Map, url: string) {
   let data: { features: Feature[] };
   try {
     data = await (await fetch(url)).json();
   } catch { return; } // the pin and the typed place still work without the drawing
-  const labelled: { layer: L.Layer; from: number; rank: number; line?: L.LatLng[] }[] = [];
+  const labelled: { marker: L.Marker; el: HTMLElement; from: number; rank: number; line?: L.LatLng[] }[] = [];
   const renderer = L.svg({ padding: 0.5 });
   // Labels under the case markers and clusters (markerPane is 600), above the drawing (overlayPane is 400).
   map.createPane('schLabels').style.zIndex = '450';
-  const label = (layer: L.Layer, name: string, kind: string, opts: L.TooltipOptions, line?: L.LatLng[]) => {
-    layer.bindTooltip(name, { permanent: true, pane: 'schLabels', className: `sch-label sch-label-${kind}`, interactive: false, ...opts });
-    labelled.push({ layer, from: LABEL_ZOOM[kind] ?? 16, rank: PRIORITY[kind] ?? 5, line });
+  // A label is a marker holding a span: Leaflet measures a tooltip each time it places one (a layout per label); a
+  // marker it only moves, so every label is measured in one layout below.
+  const label = (at: L.LatLng, name: string, kind: string, line?: L.LatLng[]) => {
+    const el = document.createElement('span');
+    el.className = `sch-label sch-label-${kind}`;
+    el.textContent = name;
+    const icon = L.divIcon({ className: 'sch-anchor', html: el, iconSize: null as unknown as L.PointExpression });
+    const marker = L.marker(at, { icon, pane: 'schLabels', interactive: false, keyboard: false }).addTo(map);
+    labelled.push({ marker, el, from: LABEL_ZOOM[kind] ?? 16, rank: PRIORITY[kind] ?? 5, line });
   };
   /** Where a road's name goes: its point nearest the middle of the view, or null when it does not cross the view. */
   const roadAnchor = (line: L.LatLng[]) => {
@@ -42,30 +48,33 @@ export async function drawSchematic(L: typeof import('leaflet'), map: L.Map, url
         continue;
       }
       L.polyline(latlngs, { renderer, className: 'sch-road-casing', interactive: false }).addTo(map);
-      const road = L.polyline(latlngs, { renderer, className: 'sch-road', interactive: false }).addTo(map);
-      label(road, name, 'road', { direction: 'center' }, latlngs);
+      L.polyline(latlngs, { renderer, className: 'sch-road', interactive: false }).addTo(map);
+      label(latlngs[0]!, name, 'road', latlngs);
     } else {
       const [lng, lat] = f.geometry.coordinates as number[];
-      const dot = L.circleMarker([lat, lng], { renderer, radius: kind === 'bus_stop' ? 3 : 4, className: `sch-dot sch-${kind}`, interactive: false }).addTo(map);
-      label(dot, name, kind, { direction: 'right', offset: [4, 0] });
+      L.circleMarker([lat, lng], { renderer, radius: kind === 'bus_stop' ? 3 : 4, className: `sch-dot sch-${kind}`, interactive: false }).addTo(map);
+      label(L.latLng(lat, lng), name, kind);
     }
   }
   labelled.sort((a, b) => a.rank - b.rank);
-  // Open the labels this zoom allows, then drop any that would overlap one placed before it (landmarks first).
+  // Show the labels this zoom allows (roads named where they cross the view), measure them all at once, then hide any
+  // that would overlap one placed before it (landmarks first).
   const show = () => {
     const z = map.getZoom();
+    const open = labelled.filter((l) => {
+      const at = l.line ? roadAnchor(l.line) : undefined;
+      const on = z >= l.from && at !== null;
+      if (on && at) l.marker.setLatLng(at);
+      l.el.classList.toggle('sch-hidden', !on);
+      return on;
+    });
+    const rects = open.map((l) => l.el.getBoundingClientRect());
     const placed: DOMRect[] = [];
-    for (const { layer, from, line } of labelled) {
-      const at = line ? roadAnchor(line) : undefined;
-      if (z < from || at === null) { layer.closeTooltip(); continue; }
-      layer.openTooltip(at);
-      const el = layer.getTooltip()?.getElement();
-      if (!el) continue;
-      el.classList.remove('sch-hidden');
-      const r = el.getBoundingClientRect();
+    open.forEach((l, i) => {
+      const r = rects[i]!;
       const hit = placed.some((p) => r.left < p.right + 2 && r.right > p.left - 2 && r.top < p.bottom && r.bottom > p.top);
-      if (hit) el.classList.add('sch-hidden'); else placed.push(r);
-    }
+      if (hit) l.el.classList.add('sch-hidden'); else placed.push(r);
+    });
   };
   map.on('zoomend moveend', show);
   show();
