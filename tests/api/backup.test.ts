@@ -14,7 +14,7 @@ const tree = (dir: string): string[] => readdirSync(dir).flatMap((e) => (statSyn
 test('a backup taken while reports with photos keep arriving restores to a matching database and upload folder', { timeout: 180_000 }, async () => {
   const data = 'tests/.tmp/backup-live', target = 'tests/.tmp/backup-copy', restored = 'tests/.tmp/backup-restored';
   for (const d of [target, restored]) rmSync(d, { recursive: true, force: true });
-  const server = await startServer({ port: 4426, dataDir: data });
+  const server = await startServer({ dataDir: data });
   const jpeg = new Uint8Array(await phoneJpeg());
   let writing = true, written = 0;
   const writer = async () => {

@@ -16,7 +16,7 @@ async function bigPng(seed: number) {
 test(`six 49 MP PNGs in one report: peak RSS under ${PEAK_LIMIT_MB} MB, and it comes back down`, { timeout: 300_000 }, async () => {
   const photos = await Promise.all([0, 1, 2, 3, 4, 5].map(bigPng));
   assert.ok(photos.every((p) => p.length < 10 * 1048576), `each under 10 MB: ${photos.map((p) => p.length)}`);
-  const server = await startServer({ port: 4427, dataDir: 'tests/.tmp/memory-data', env: process.env.MEM_ENV ? JSON.parse(process.env.MEM_ENV) : {} }); // MEM_ENV to compare allocator settings
+  const server = await startServer({ dataDir: 'tests/.tmp/memory-data', env: process.env.MEM_ENV ? JSON.parse(process.env.MEM_ENV) : {} }); // MEM_ENV to compare allocator settings
   try {
     const before = server.memory();
     const fd = new FormData();

@@ -27,8 +27,8 @@ async function report(server: ServerProcess, fields: Record<string, string>): Pr
 }
 
 test('a case accepted through one process shows at once in the other\'s cached page, list, map, stats and Open311', { timeout: 180_000 }, async () => {
-  const a = await startServer({ port: 4452, dataDir: DATA });
-  const b = await startServer({ port: 4453, dataDir: DATA, fresh: false });
+  const a = await startServer({ dataDir: DATA });
+  const b = await startServer({ dataDir: DATA, fresh: false });
   const services = createServices(loadConfig({ DATA_DIR: DATA, DEMO: '0', LOG_LEVEL: 'silent' }));
   after(() => { a.child.kill('SIGKILL'); b.child.kill('SIGKILL'); services.close(); });
   const dispatcher = await signedIn(services, 'dispatcher');
@@ -83,7 +83,7 @@ test('a case accepted through one process shows at once in the other\'s cached p
 });
 
 test('compressed answers decode to the identity body; every text answer says charset=utf-8; personal ones are private', { timeout: 120_000 }, async () => {
-  const s = await startServer({ port: 4454, dataDir: `${DATA}-http` });
+  const s = await startServer({ dataDir: `${DATA}-http` });
   const services = createServices(loadConfig({ DATA_DIR: `${DATA}-http`, DEMO: '0', LOG_LEVEL: 'silent' }));
   after(() => { s.child.kill('SIGKILL'); services.close(); });
   const no = await report(s, { address: '人民广场', description: '垃圾落地', lat: '21.885', lng: '111.99' });

@@ -10,7 +10,7 @@ test('graceful shutdown: an upload in progress completes, then the database clos
   // A large photo keeps the request busy for a while after SIGTERM arrives.
   const tile = await sharp({ create: { width: 600, height: 600, channels: 3, background: '#777', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
   const png = await sharp(tile).resize(6000, 6000, { kernel: 'nearest' }).png().toBuffer();
-  const server = await startServer({ port: 4424, dataDir: 'tests/.tmp/shutdown-data' });
+  const server = await startServer({ dataDir: 'tests/.tmp/shutdown-data' });
   const fd = new FormData();
   for (const [k, v] of Object.entries({ category: 'exposed_garbage', address: '人民广场', description: '大图' })) fd.append(k, v);
   fd.append('photos', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'big.png');
