@@ -1,12 +1,15 @@
 /**
  * rebuildRollups: recounts the per-day rollups (db/schema-rollups.ts) from cases and case_log in one transaction.
- * The triggers of migration 0011 keep them right on every write, so this is only needed when rows were written with
+ * The triggers of migrations 0011 and 0016 keep them right on every write, so this is only needed when rows were written with
  * the triggers off or dropped (a restore, a bulk loader that disables them for speed), and once for databases from
  * before the rollups (openDb does that, when the migration asked for it). Same definitions as the triggers.
  */
 import type Database from 'better-sqlite3';
 
 const DAY = (col: string) => `(${col} + 28800000) / 86400000`; // Asia/Shanghai day number (no DST)
+/** Asia/Shanghai quarter of an instant as year * 4 + (q - 1) (api/opendata/stats-period.ts quarterNumber). */
+const QUARTER = (col: string) => `(CAST(strftime('%Y', ${col} / 1000, 'unixepoch', '+8 hours') AS INTEGER) * 4 `
+  + `+ (CAST(strftime('%m', ${col} / 1000, 'unixepoch', '+8 hours') AS INTEGER) - 1) / 3)`;
 const REWORKS = `(SELECT count(*) FROM case_log l WHERE l.case_id = c.id AND l.action = 'rework')`;
 const CELL = `CASE WHEN lat IS NOT NULL AND lng IS NOT NULL THEN CAST(floor(lat / 0.0009) AS integer) || ':' || `
   + `CAST(floor(lng / (0.0009 / cos((floor(lat + 0.5) * pi()) / 180))) AS integer) ELSE '' END`;
@@ -27,6 +30,20 @@ const RECOUNT = [
   `INSERT INTO rollup_places (day, address, cell, lat, cases)
     SELECT ${DAY('created_at')}, address, ${CELL}, min(lat), count(*) FROM cases WHERE hidden = 0 AND state <> 'submitted'
     GROUP BY 1, 2, 3`,
+  'DELETE FROM rollup_received_q', 'DELETE FROM rollup_places_q', 'DELETE FROM rollup_durations',
+  // Per quarter: the same sums over the days of the quarter (a quarter is whole days).
+  `INSERT INTO rollup_received_q (quarter, category_id, unit_id, channel, state, rating, cases, reworks, reworked)
+    SELECT ${QUARTER('(day * 86400000 - 28800000)')}, category_id, unit_id, channel, state, rating, sum(cases), sum(reworks), sum(reworked)
+    FROM rollup_received GROUP BY 1, 2, 3, 4, 5, 6`,
+  `INSERT INTO rollup_places_q (quarter, address, cell, lat, cases)
+    SELECT ${QUARTER('created_at')}, address, ${CELL}, min(lat), count(*) FROM cases WHERE hidden = 0 AND state <> 'submitted'
+    GROUP BY 1, 2, 3`,
+  `INSERT INTO rollup_durations (case_id, kind, quarter, unit_id, category_id, ms)
+    SELECT id, k, ${QUARTER('created_at')}, coalesce(unit_id, ''), category_id, ms FROM (
+      SELECT id, 0 AS k, closed_at - created_at AS ms, created_at, unit_id, category_id FROM cases WHERE state = 'closed' AND hidden = 0
+      UNION ALL SELECT id, 1, resolved_at - coalesce(accepted_at, created_at), created_at, unit_id, category_id FROM cases WHERE state = 'closed' AND hidden = 0
+      UNION ALL SELECT id, 2, closed_at - resolved_at, created_at, unit_id, category_id FROM cases WHERE state = 'closed' AND hidden = 0)
+    WHERE ms IS NOT NULL`,
   'DELETE FROM rollup_rebuild',
 ];
 

@@ -21,6 +21,8 @@ const isDate = (s: unknown): s is string => {
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s; // rejects 2026-02-30
 };
 
+/** A quarter as one integer, year * 4 + (q - 1): the key of the quarter rollups (db/rollups.ts QUARTER). */
+export const quarterNumber = (q: Quarter) => q.year * 4 + q.q - 1;
 export const quarterKey = (q: Quarter) => `${q.year}-Q${q.q}`;
 export const sameQuarter = (a: Quarter, b: Quarter) => a.year === b.year && a.q === b.q;
 

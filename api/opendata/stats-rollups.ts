@@ -1,15 +1,18 @@
 /**
- * /stats from the per-day rollups (db/schema-rollups.ts): the same StatsReport as `compute` in stats.ts (which stays as
- * the definition, and the oracle of tests/api/rollups.test.ts), read from a few hundred rollup rows per period, plus
- * the medians, which need every closed case's times: SQLite computes them over a covering index, for the total, each
- * unit and each category (unit × category figures carry no durations: nothing shows them).
+ * /stats from the rollups (db/schema-rollups.ts): the same StatsReport as `compute` in stats.ts (which stays as the
+ * definition, and the oracle of tests/api/rollups.test.ts). A quarter (the default period, the quarterly report) reads
+ * its quarter rollups in key order: ~500 received rows, its places, and its handling times by rank
+ * (stats-durations.ts); the weekly chart and the deadlines read the per-day rollups, a few dozen rows. Any other
+ * period sums the per-day rollups in SQL and takes its medians over the cases' covering index.
+ * Unit × category figures carry no durations: nothing shows them.
  */
 import type Database from 'better-sqlite3';
 import { ACCEPTED_STATES, type CaseState } from '../cases/workflow.ts';
 import { CHANNELS, type Channel } from '../../db/vocabulary.ts';
 import { shanghaiDate } from '../shared/time.ts';
-import { addDays, dueCutoff, type Period } from './stats-period.ts';
+import { addDays, dueCutoff, quarterNumber, type Period } from './stats-period.ts';
 import { rankPlaces } from './stats-places.ts';
+import { quarterDurations, type Durations } from './stats-durations.ts';
 import { rate, reworkRate, satisfactionRate, type Rating, type RatingCounts } from './indicators.ts';
 import { rankUnits, weekSlots, type Figures, type StatsReport } from './stats.ts';
 
@@ -18,13 +21,13 @@ const HOUR = 3_600_000;
 /** The rollups' day number of an instant (Asia/Shanghai, UTC+8 all year). */
 export const dayNumber = (at: Date) => Math.floor((at.getTime() + 8 * HOUR) / DAY);
 
-type ReceivedRow = [day: number, categoryId: string, unitId: string, channel: Channel, state: CaseState, rating: string, cases: number, reworks: number, reworked: number];
+type ReceivedRow = [categoryId: string, unitId: string, channel: Channel, state: CaseState, rating: string, cases: number, reworks: number, reworked: number];
+/** Reports received on a day, and how many of them are closed: the weekly chart. */
+type DayRow = [day: number, received: number, closed: number];
 type DueRow = [categoryId: string, unitId: string, closedOnTime: number, handledOnTime: number, cases: number];
 type PlaceRow = [address: string, cell: string, lat: number | null, cases: number];
-/** Of a group's closed cases, in hours: median and 90th percentile of report → closed, medians of 受理 → 处置完毕 and 处置完毕 → 结案. */
-type Durations = [key: string | null, median: number | null, p90: number | null, unit: number | null, verify: number | null];
 export type RollupData = {
-  received: ReceivedRow[]; due: DueRow[]; places: PlaceRow[];
+  received: ReceivedRow[]; days: DayRow[]; due: DueRow[]; places: PlaceRow[];
   durations: { total: Durations[]; byUnit: Durations[]; byCategory: Durations[] };
 };
 
@@ -75,7 +78,7 @@ export function fromRollups(data: RollupData, period: Period, now: Date): StatsR
   const g = groups();
   const { weeks, weekOf } = weekSlots(period, shanghaiDate(now));
   const channels = Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>;
-  for (const [day, category, unit, channel, state, rating, n, reworks, reworked] of data.received) {
+  for (const [category, unit, channel, state, rating, n, reworks, reworked] of data.received) {
     for (const t of g.of(unit, category)) {
       t.received += n;
       if (state === 'submitted') t.pending += n;
@@ -87,8 +90,10 @@ export function fromRollups(data: RollupData, period: Period, now: Date): StatsR
       if (rating) t.ratings[rating as Rating] += n;
     }
     channels[channel] += n;
+  }
+  for (const [day, received, closed] of data.days) {
     const w = weekOf(day * DAY - 8 * HOUR);
-    if (w) { w.received += n; if (state === 'closed') w.closed += n; }
+    if (w) { w.received += received; w.closed += closed; }
   }
   for (const [category, unit, closedOnTime, handledOnTime, n] of data.due) {
     for (const t of g.of(unit, category)) { t.due += n; t.onTime += closedOnTime * n; t.handled += handledOnTime * n; }
@@ -106,12 +111,20 @@ export function fromRollups(data: RollupData, period: Period, now: Date): StatsR
   };
 }
 
-/** The rollup rows (and closed cases' instants) of a period; deadlines are read up to the cutoff. */
+/** The rollup rows (and closed cases' handling times) of a period; deadlines are read up to the cutoff. */
 export function readRollups(sqlite: Database.Database) {
   const q = (s: string) => sqlite.prepare(s).raw();
-  const received = q(`SELECT day, category_id, unit_id, channel, state, rating, cases, reworks, reworked FROM rollup_received WHERE day >= ? AND day < ?`);
-  const due = q(`SELECT category_id, unit_id, closed_on_time, handled_on_time, sum(cases) FROM rollup_due WHERE day >= ? AND day < ? GROUP BY 1, 2, 3, 4`);
-  const places = q(`SELECT address, cell, max(lat), sum(cases) FROM rollup_places WHERE day >= ? AND day < ? GROUP BY address, cell`);
+  const range = 'WHERE day >= ? AND day < ?';
+  const received = {
+    quarter: q(`SELECT category_id, unit_id, channel, state, rating, cases, reworks, reworked FROM rollup_received_q WHERE quarter = ?`),
+    days: q(`SELECT category_id, unit_id, channel, state, rating, sum(cases), sum(reworks), sum(reworked) FROM rollup_received ${range} GROUP BY 1, 2, 3, 4, 5`),
+  };
+  const days = q(`SELECT day, sum(cases), sum(CASE WHEN state = 'closed' THEN cases ELSE 0 END) FROM rollup_received ${range} GROUP BY day`);
+  const due = q(`SELECT category_id, unit_id, closed_on_time, handled_on_time, sum(cases) FROM rollup_due ${range} GROUP BY 1, 2, 3, 4`);
+  const places = {
+    quarter: q(`SELECT address, cell, lat, cases FROM rollup_places_q WHERE quarter = ?`),
+    days: q(`SELECT address, cell, max(lat), sum(cases) FROM rollup_places ${range} GROUP BY address, cell`),
+  };
   // Medians in SQLite (its percentile functions interpolate between ranks exactly as stats.ts `percentile`), over the
   // covering index: the planner would take cases_state_category and read every closed case's row, so it is named.
   const durations = (by: string) => q(`SELECT ${by}, median((closed_at - created_at) / 3600000.0),
@@ -120,14 +133,18 @@ export function readRollups(sqlite: Database.Database) {
     FROM cases INDEXED BY cases_closed_durations WHERE state = 'closed' AND hidden = 0 AND created_at >= ? AND created_at < ?
     ${by === 'NULL' ? '' : `GROUP BY ${by}`}`);
   const [total, byUnit, byCategory] = [durations('NULL'), durations('unit_id'), durations('category_id')];
+  const byRank = quarterDurations(sqlite);
   return (period: Period, now: Date): RollupData => {
     const [from, to, cut] = [dayNumber(period.fromAt), dayNumber(period.toAt), dayNumber(dueCutoff(period, now))];
+    const quarter = period.quarter ? quarterNumber(period.quarter) : null;
+    const [fromAt, toAt] = [period.fromAt.getTime(), period.toAt.getTime()];
     return {
-      received: received.all(from, to) as ReceivedRow[],
+      received: (quarter === null ? received.days.all(from, to) : received.quarter.all(quarter)) as ReceivedRow[],
+      days: days.all(from, to) as DayRow[],
       due: due.all(from, cut) as DueRow[],
-      places: places.all(from, to) as PlaceRow[],
-      durations: Object.fromEntries(Object.entries({ total, byUnit, byCategory })
-        .map(([k, stmt]) => [k, stmt.all(period.fromAt.getTime(), period.toAt.getTime())])) as RollupData['durations'],
+      places: (quarter === null ? places.days.all(from, to) : places.quarter.all(quarter)) as PlaceRow[],
+      durations: quarter !== null ? byRank(quarter)
+        : { total: total.all(fromAt, toAt) as Durations[], byUnit: byUnit.all(fromAt, toAt) as Durations[], byCategory: byCategory.all(fromAt, toAt) as Durations[] },
     };
   };
 }
