@@ -30,7 +30,10 @@ const RECOUNT = [
   `INSERT INTO rollup_places (day, address, cell, lat, cases)
     SELECT ${DAY('created_at')}, address, ${CELL}, min(lat), count(*) FROM cases WHERE hidden = 0 AND state <> 'submitted'
     GROUP BY 1, 2, 3`,
-  'DELETE FROM rollup_received_q', 'DELETE FROM rollup_places_q', 'DELETE FROM rollup_durations',
+  'DELETE FROM rollup_received_q', 'DELETE FROM rollup_places_q',
+  // rollup_duration_counts follows rollup_durations through its own triggers (0016), refilled as it is; emptied first,
+  // so that emptying rollup_durations has nothing to count down.
+  'DELETE FROM rollup_duration_counts', 'DELETE FROM rollup_durations',
   // Per quarter: the same sums over the days of the quarter (a quarter is whole days).
   `INSERT INTO rollup_received_q (quarter, category_id, unit_id, channel, state, rating, cases, reworks, reworked)
     SELECT ${QUARTER('(day * 86400000 - 28800000)')}, category_id, unit_id, channel, state, rating, sum(cases), sum(reworks), sum(reworked)

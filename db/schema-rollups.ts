@@ -82,6 +82,14 @@ export const rollupDurations = sqliteTable('rollup_durations', {
   index('rollup_durations_category').on(t.quarter, t.categoryId, t.kind, t.ms),
 ]);
 
+/** How many rows rollup_durations holds per quarter, group ('' all, 'u:<unit>', 'c:<category>') and kind: the ranks. */
+export const rollupDurationCounts = sqliteTable('rollup_duration_counts', {
+  quarter: integer('quarter').notNull(),
+  grp: text('grp').notNull(),
+  kind: integer('kind').notNull(),
+  cases: integer('cases').notNull(),
+}, (t) => [primaryKey({ columns: [t.quarter, t.grp, t.kind] })]);
+
 /** Set by a migration that needs the rollups recounted; openDb recounts and clears it. */
 export const rollupRebuild = sqliteTable('rollup_rebuild', {
   reason: text('reason').primaryKey(),

@@ -1,3 +1,11 @@
+CREATE TABLE `rollup_duration_counts` (
+	`quarter` integer NOT NULL,
+	`grp` text NOT NULL,
+	`kind` integer NOT NULL,
+	`cases` integer NOT NULL,
+	PRIMARY KEY(`quarter`, `grp`, `kind`)
+);
+--> statement-breakpoint
 CREATE TABLE `rollup_durations` (
 	`case_id` integer NOT NULL,
 	`kind` integer NOT NULL,
@@ -99,6 +107,20 @@ END;
 --> statement-breakpoint
 CREATE TRIGGER `rollup_durations_removed` AFTER DELETE ON `cases` BEGIN
   DELETE FROM rollup_durations WHERE case_id = OLD.id;
+END;
+--> statement-breakpoint
+-- The ranks: rollup_duration_counts follows rollup_durations row by row.
+CREATE TRIGGER `rollup_duration_counted` AFTER INSERT ON `rollup_durations` BEGIN
+  INSERT INTO rollup_duration_counts (quarter, grp, kind, cases)
+    SELECT NEW.quarter, g, NEW.kind, 1 FROM (SELECT '' AS g UNION ALL SELECT 'u:' || NEW.unit_id UNION ALL SELECT 'c:' || NEW.category_id) WHERE true
+    ON CONFLICT DO UPDATE SET cases = cases + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `rollup_duration_uncounted` AFTER DELETE ON `rollup_durations` BEGIN
+  UPDATE rollup_duration_counts SET cases = cases - 1
+    WHERE quarter = OLD.quarter AND kind = OLD.kind AND grp IN ('', 'u:' || OLD.unit_id, 'c:' || OLD.category_id);
+  DELETE FROM rollup_duration_counts
+    WHERE quarter = OLD.quarter AND kind = OLD.kind AND grp IN ('', 'u:' || OLD.unit_id, 'c:' || OLD.category_id) AND cases = 0;
 END;
 --> statement-breakpoint
 -- Existing databases: openDb recounts once (db/rollups.ts rebuildRollups) and clears this.

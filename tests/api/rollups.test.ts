@@ -132,8 +132,8 @@ async function run(commands: Command[]) {
   return { services, now };
 }
 
-const TABLES = ['rollup_received', 'rollup_due', 'rollup_places', 'rollup_received_q', 'rollup_places_q', 'rollup_durations'];
-const dump = (s: Services) => Object.fromEntries(TABLES.map((t) => [t, s.db.$client.prepare(`select * from ${t} order by 1, 2, 3, 4, 5`).all()]));
+const TABLES = ['rollup_received', 'rollup_due', 'rollup_places', 'rollup_received_q', 'rollup_places_q', 'rollup_durations', 'rollup_duration_counts'];
+const dump = (s: Services) => Object.fromEntries(TABLES.map((t) => [t, s.db.$client.prepare(`select * from ${t} order by 1, 2, 3, 4${t === 'rollup_duration_counts' ? '' : ', 5'}`).all()]));
 
 function check(services: Services, now: Date) {
   const kept = dump(services);
