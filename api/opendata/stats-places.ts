@@ -28,7 +28,13 @@ export function normaliseAddress(address: string): string {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const mostCommon = (counts: Map<string, number>) => [...counts].sort(([a, m], [b, n]) => n - m || cmp(a, b))[0]?.[0] ?? null;
+/** The key counted most often, the first in code-point order on a tie; one pass (it runs for every place and cell). */
+function mostCommon(counts: Map<string, number>): string | null {
+  let best: string | null = null;
+  let most = -Infinity;
+  for (const [key, n] of counts) if (n > most || (n === most && cmp(key, best!) < 0)) [best, most] = [key, n];
+  return best;
+}
 
 function bump<K>(m: Map<K, number>, k: K, by = 1) {
   m.set(k, (m.get(k) ?? 0) + by);
@@ -69,8 +75,8 @@ export function rankPlaces(rows: PlaceCount[], n: number): Place[] {
   }
   for (const [cell, { count, lat }] of pinOnly) {
     const key = typedIn.has(cell) ? mostCommon(typedIn.get(cell)!)! : `c:${cell}`;
-    const [clat, clng] = cellCentre(cell, lat);
-    const g = groups.get(key) ?? { count: 0, labels: new Map(), lat: clat, lng: clng };
+    let g = groups.get(key);
+    if (!g) { const [clat, clng] = cellCentre(cell, lat); g = { count: 0, labels: new Map(), lat: clat, lng: clng }; }
     g.count += count;
     groups.set(key, g);
   }

@@ -11,7 +11,7 @@ import { ACCEPTED_STATES, type CaseState } from '../cases/workflow.ts';
 import { CHANNELS, type Channel } from '../../db/vocabulary.ts';
 import { shanghaiDate } from '../shared/time.ts';
 import { addDays, dueCutoff, quarterNumber, type Period } from './stats-period.ts';
-import { rankPlaces } from './stats-places.ts';
+import { normaliseAddress, rankPlaces } from './stats-places.ts';
 import { quarterDurations, type Durations } from './stats-durations.ts';
 import { rate, reworkRate, satisfactionRate, type Rating, type RatingCounts } from './indicators.ts';
 import { rankUnits, weekSlots, type Figures, type StatsReport } from './stats.ts';
@@ -122,7 +122,11 @@ export function readRollups(sqlite: Database.Database) {
   const days = q(`SELECT day, sum(cases), sum(CASE WHEN state = 'closed' THEN cases ELSE 0 END) FROM rollup_received ${range} GROUP BY day`);
   const due = q(`SELECT category_id, unit_id, closed_on_time, handled_on_time, sum(cases) FROM rollup_due ${range} GROUP BY 1, 2, 3, 4`);
   const places = {
-    quarter: q(`SELECT address, cell, lat, cases FROM rollup_places_q WHERE quarter = ?`),
+    // A typed address's cells come as one 'cell=cases,…' string: thousands of small rows cost more to hand to JS than
+    // to split. Only rows that count as pin-only (rankPlaces: no address, or one that normalises to nothing, such as
+    // '！？') need their latitude, to centre their cell: those stay rows.
+    typed: q(`SELECT address, group_concat(cell || '=' || cases) FROM rollup_places_q WHERE quarter = ? AND address <> '' GROUP BY address`),
+    pinOnly: q(`SELECT address, cell, lat, cases FROM rollup_places_q WHERE quarter = ? AND address = ?`),
     days: q(`SELECT address, cell, max(lat), sum(cases) FROM rollup_places ${range} GROUP BY address, cell`),
   };
   // Medians in SQLite (its percentile functions interpolate between ranks exactly as stats.ts `percentile`), over the
@@ -134,6 +138,17 @@ export function readRollups(sqlite: Database.Database) {
     ${by === 'NULL' ? '' : `GROUP BY ${by}`}`);
   const [total, byUnit, byCategory] = [durations('NULL'), durations('unit_id'), durations('category_id')];
   const byRank = quarterDurations(sqlite);
+  const quarterPlaces = (quarter: number): PlaceRow[] => {
+    const rows = places.pinOnly.all(quarter, '') as PlaceRow[];
+    for (const [address, cells] of places.typed.all(quarter) as [string, string][]) {
+      if (!normaliseAddress(address.trim())) { rows.push(...places.pinOnly.all(quarter, address) as PlaceRow[]); continue; }
+      for (const c of cells.split(',')) {
+        const eq = c.indexOf('=');
+        rows.push([address, c.slice(0, eq), null, Number(c.slice(eq + 1))]);
+      }
+    }
+    return rows;
+  };
   return (period: Period, now: Date): RollupData => {
     const [from, to, cut] = [dayNumber(period.fromAt), dayNumber(period.toAt), dayNumber(dueCutoff(period, now))];
     const quarter = period.quarter ? quarterNumber(period.quarter) : null;
@@ -142,7 +157,7 @@ export function readRollups(sqlite: Database.Database) {
       received: (quarter === null ? received.days.all(from, to) : received.quarter.all(quarter)) as ReceivedRow[],
       days: days.all(from, to) as DayRow[],
       due: due.all(from, cut) as DueRow[],
-      places: (quarter === null ? places.days.all(from, to) : places.quarter.all(quarter)) as PlaceRow[],
+      places: quarter === null ? places.days.all(from, to) as PlaceRow[] : quarterPlaces(quarter),
       durations: quarter !== null ? byRank(quarter)
         : { total: total.all(fromAt, toAt) as Durations[], byUnit: byUnit.all(fromAt, toAt) as Durations[], byCategory: byCategory.all(fromAt, toAt) as Durations[] },
     };
