@@ -3,6 +3,7 @@
 import { loadConfig } from '../../api/config.ts';
 import { createServices } from '../../api/services.ts';
 import { createStats } from '../../api/opendata/stats-service.ts';
+import { quarterPeriod, type Quarter } from '../../api/opendata/stats-period.ts';
 import { mapCells } from '../../api/opendata/map.ts';
 import { publicFilters } from '../../api/opendata/public-cases.ts';
 import { createApp } from '../../api/app.ts';
@@ -10,6 +11,8 @@ import { percentile } from './load.ts';
 
 export const CITY_BBOX = '111.90,21.80,112.06,21.92'; // west,south,east,north: central Yangjiang
 const STREET_BBOX = '111.975,21.852,111.990,21.862'; // a few streets around 人民广场 at zoom 16
+
+const previousQuarter = ({ year, q }: Quarter): Quarter => (q === 1 ? { year: year - 1, q: 4 } : { year, q: (q - 1) as Quarter['q'] });
 
 function summary(ms: number[]) {
   ms.sort((a, b) => a - b);
@@ -33,6 +36,8 @@ export async function queryTimings(dataDir: string, size: string) {
     const box = (s: string) => s.split(',').map(Number) as [number, number, number, number];
     const stats = () => createStats(services.db, services.clock); // a fresh one each time: no cache
     const quarter = stats().choose({}).period;
+    const last = previousQuarter(quarter.quarter!);
+    const lastQuarters = [last, previousQuarter(last), { year: last.year - 1, q: last.q }];
     const cases = (services.db.$client.prepare('select count(*) n from cases').get() as { n: number }).n;
     const app = createApp(services);
     const city = box(CITY_BBOX), street = box(STREET_BBOX);
@@ -47,6 +52,8 @@ export async function queryTimings(dataDir: string, size: string) {
       { name: 'Open311 GET requests.json (1000), whole route', ...await timeAsync(20, async () => (await app.request('/open311/v2/requests.json')).text()) },
       { name: 'Open311 GET requests.xml (1000), whole route', ...await timeAsync(20, async () => (await app.request('/open311/v2/requests.xml')).text()) },
       { name: '/stats report, this quarter', ...time(20, () => stats().report(quarter)) },
+      // The quarterly report's preview reads three reports: last quarter, the one before, the same quarter a year earlier.
+      { name: 'quarterly report, last quarter (3 reports)', ...time(20, () => { const s = stats(); return lastQuarters.map((q) => s.report(quarterPeriod(q))); }) },
     ].map((r) => ({ size, cases, ...r }));
   } finally {
     services.close();
