@@ -1,5 +1,5 @@
 /**
- * Per-day rollups of the cases for /stats, the quarterly report and the home page, kept by SQLite triggers
+ * Per-day (and per-quarter, migration 0016) rollups of the cases for /stats, the quarterly report and the home page, kept by SQLite triggers
  * (migration 0010_rollup_triggers) in the same transaction as every write to cases and case_log, whoever writes
  * (the server, another process, the staff CLI, a bulk loader). db/rollups.ts rebuilds them from scratch.
  * `day` is the Asia/Shanghai day number: (epoch ms + 8 h) / 1 day, integer division. Hidden cases never count.

@@ -1,6 +1,6 @@
 /**
  * The statistics service the pages use (/stats, the quarterly report, the staff quarterly page): reports read from the
- * per-day rollups (stats-rollups.ts), so a period costs the same whatever the history.
+ * rollups (stats-rollups.ts: per quarter for a quarter, per day otherwise), so a period costs the same whatever the history.
  */
 import type { Db } from '../../db/client.ts';
 import { writeAwareCache } from '../shared/cache.ts';
