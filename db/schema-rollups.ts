@@ -1,6 +1,6 @@
 /**
- * Per-day (and per-quarter, migration 0016) rollups of the cases for /stats, the quarterly report and the home page, kept by SQLite triggers
- * (migration 0010_rollup_triggers) in the same transaction as every write to cases and case_log, whoever writes
+ * Per-day (and per-quarter: 0016) rollups of the cases for /stats, the quarterly report and the home page, kept by
+ * SQLite triggers (migrations 0011_rollup_triggers, 0016_quarter_rollups) in the same transaction as every write to cases and case_log, whoever writes
  * (the server, another process, the staff CLI, a bulk loader). db/rollups.ts rebuilds them from scratch.
  * `day` is the Asia/Shanghai day number: (epoch ms + 8 h) / 1 day, integer division. Hidden cases never count.
  */
