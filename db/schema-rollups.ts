@@ -1,7 +1,7 @@
 /**
  * Per-day (and per-quarter: 0016) rollups of the cases for /stats, the quarterly report and the home page, kept by
- * SQLite triggers (migrations 0011_rollup_triggers, 0016_quarter_rollups) in the same transaction as every write to cases and case_log, whoever writes
- * (the server, another process, the staff CLI, a bulk loader). db/rollups.ts rebuilds them from scratch.
+ * SQLite triggers (migrations 0011_rollup_triggers, 0016_quarter_rollups) in the same transaction as every write to
+ * cases and case_log, whoever writes (the server, another process, the staff CLI, a bulk loader). db/rollups.ts rebuilds them from scratch.
  * `day` is the Asia/Shanghai day number: (epoch ms + 8 h) / 1 day, integer division. Hidden cases never count.
  */
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
