@@ -1,6 +1,6 @@
 // Open311 answers byte for byte as the implementation before the direct writers gave them (demo city plus awkward
 // text), so a faster path cannot change a single byte. The digests were taken from that implementation
-// (b17ecb4); UPDATE_GOLDEN=1 rewrites them, only ever from a commit whose output is known good. A mismatch leaves the
+// (main at cf11f31); UPDATE_GOLDEN=1 rewrites them, only ever from a commit whose output is known good. A mismatch leaves the
 // body in tests/.tmp/open311-golden/ to diff.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
