@@ -95,7 +95,11 @@ export const casePhotos = sqliteTable('case_photos', {
   bytes: integer('bytes').notNull(),
   hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
   createdAt: instant('created_at').notNull(),
-}, (t) => [index('case_photos_case').on(t.caseId)]);
+}, (t) => [
+  index('case_photos_case').on(t.caseId),
+  // Open311 (a page of 1000): each case's first public photo by one seek, read from the index alone.
+  index('case_photos_shown').on(t.caseId, t.id, t.kind, t.file).where(sql`hidden = 0`),
+]);
 
 // Every state change and public update; the public timeline is this log minus internal notes and actors.
 export const caseLog = sqliteTable('case_log', {
@@ -110,7 +114,12 @@ export const caseLog = sqliteTable('case_log', {
   publicNote: text('public_note'),
   internalNote: text('internal_note'),
   detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(), // e.g. {unitId, dueAt, reasonCode, transferTo, targetCaseId}
-}, (t) => [index('case_log_case').on(t.caseId, t.at), index('case_log_at').on(t.at)]); // by time: feeds, updates
+}, (t) => [
+  index('case_log_case').on(t.caseId, t.at),
+  index('case_log_at').on(t.at), // by time: feeds, updates
+  // Open311's status_notes (a page of 1000): each case's latest public status note by one seek, not a walk of its log.
+  index('case_log_status_notes').on(t.caseId, t.at, t.id).where(sql`public_note is not null and action <> 'comment'`),
+]);
 
 export const caseSupports = sqliteTable('case_supports', {
   id: integer('id').primaryKey({ autoIncrement: true }),

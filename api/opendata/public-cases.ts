@@ -107,37 +107,34 @@ export function toPublicCase(c: Row) {
   };
 }
 
-// What Open311's requests show of a case, in this order (PageRow); the order walks cases_public_list.
+// What Open311's requests show of a case, in this order (PageRow); the order walks cases_public_list. Each case's latest
+// public status note (a reporter's published comment is theirs, not the bureau's) and first public photo come from one
+// seek each in partial indexes made for them (named: SQLite has no statistics for them on a bulk-loaded city). Drizzle
+// writes a one-table select's columns unqualified, so the outer case is named in full.
 const PAGE_COLUMNS = {
   id: cases.id, createdAt: cases.createdAt, trackingNo: cases.trackingNo, categoryId: cases.categoryId, state: cases.state,
   lat: cases.lat, lng: cases.lng, address: cases.address, publish: cases.publish, description: cases.description,
   publicDescription: cases.publicDescription, unitId: cases.unitId, dueAt: cases.dueAt, updatedAt: cases.updatedAt,
-  publishPhotos: cases.publishPhotos,
+  note: sql`(SELECT l.public_note FROM case_log l INDEXED BY case_log_status_notes WHERE l.case_id = "cases"."id"
+    AND l.public_note IS NOT NULL AND l.action <> 'comment' ORDER BY l.at DESC, l.id DESC LIMIT 1)`,
+  photo: sql`(SELECT p.file FROM case_photos p INDEXED BY case_photos_shown WHERE p.case_id = "cases"."id" AND p.hidden = 0
+    AND (p.kind = 'after' OR "cases"."publish_photos") ORDER BY p.id LIMIT 1)`,
 };
 type PageRow = [id: number, createdAt: number, trackingNo: string, categoryId: string, state: CaseState, lat: number | null, lng: number | null,
-  address: string, publish: number, description: string, publicDescription: string | null, unitId: string | null, dueAt: number | null, updatedAt: number, publishPhotos: number];
-const dateOf = (ms: number | null) => (ms === null ? null : new Date(ms));
+  address: string, publish: number, description: string, publicDescription: string | null, unitId: string | null, dueAt: number | null,
+  updatedAt: number, note: string | null, photo: string | null];
 
-/** A page row as the public fields Open311 shows (the same masking as toPublicCase). */
-function pageCase(r: PageRow) {
-  return {
-    id: r[0], trackingNo: r[2], categoryId: r[3], state: r[4], bucket: publicBucket(r[4]), lat: r[5], lng: r[6], address: maskPersonalData(r[7]),
-    description: r[8] ? publicDescription({ description: r[9], publicDescription: r[10] }) : '', unitId: r[11],
-    createdAt: new Date(r[1]), dueAt: dateOf(r[12]), updatedAt: new Date(r[13]), publishPhotos: r[14] === 1,
-  };
-}
+/** A page row as the public fields Open311 shows (the same masking as toPublicCase and publicTimeline); times in ms. */
+const pageCase = (r: PageRow, secret: string) => ({
+  trackingNo: r[2], categoryId: r[3], state: r[4], bucket: publicBucket(r[4]), lat: r[5], lng: r[6], address: maskPersonalData(r[7]),
+  description: r[8] ? publicDescription({ description: r[9], publicDescription: r[10] }) : '', unitId: r[11],
+  createdAt: r[1], dueAt: r[12], updatedAt: r[13],
+  note: r[14] === null ? null : maskPersonalData(r[14]), photo: r[15] === null ? null : photoUrl(r[15], secret, false),
+});
 export type PageCase = ReturnType<typeof pageCase>;
 
 export function createPublicCases(db: Db, secret: string, clock: () => Date, index?: MapIndex) {
   const byNo = db.select().from(cases).where(eq(cases.trackingNo, sql.placeholder('no'))).prepare();
-  // One statement for a page of public cases (ids from `page`, with their publish_photos): each one's latest public note
-  // (a reporter's published comment is theirs, not the bureau's status note) and earliest public photo, by index seeks.
-  const extrasOf = db.$client.prepare(`SELECT j.key,
-      (SELECT l.public_note FROM case_log l WHERE l.case_id = j.value ->> 0 AND l.public_note IS NOT NULL AND l.action <> 'comment'
-        ORDER BY l.at DESC, l.id DESC LIMIT 1),
-      (SELECT p.file FROM case_photos p WHERE p.case_id = j.value ->> 0 AND p.hidden = 0 AND (p.kind = 'after' OR j.value ->> 1)
-        ORDER BY p.id LIMIT 1)
-    FROM json_each(?) j`).raw();
   /** One public thumbnail per case for a list: the first public photo (the reporter's, if published, else the after-photo). */
   const thumbsOf = (rows: Row[]) => {
     const out = new Map<number, string>();
@@ -188,7 +185,9 @@ export function createPublicCases(db: Db, secret: string, clock: () => Date, ind
       const q = db.select(PAGE_COLUMNS).from(cases).where(f.after ? and(where, olderThan(f.after)) : where).orderBy(...NEWEST).limit(limit + 1).toSQL();
       const rows = db.$client.prepare(q.sql).raw().all(...q.params) as PageRow[];
       const last = rows.length > limit ? rows[limit - 1]! : null;
-      return { items: rows.slice(0, limit).map(pageCase), next: last ? `${last[1]}.${last[0]}` : null };
+      const items = new Array<PageCase>(Math.min(rows.length, limit));
+      for (let i = 0; i < items.length; i++) items[i] = pageCase(rows[i]!, secret);
+      return { items, next: last ? `${last[1]}.${last[0]}` : null };
     },
     /** Every matching public case, newest first, read in batches (keyset paging) so 100k rows never sit in memory. */
     *iterate(f: PublicQuery, limit = Number.MAX_SAFE_INTEGER) {
@@ -215,17 +214,6 @@ export function createPublicCases(db: Db, secret: string, clock: () => Date, ind
       const mergedInto = c.duplicateOf
         ? db.select({ no: cases.trackingNo }).from(cases).where(eq(cases.id, c.duplicateOf)).get()?.no ?? null : null;
       return { ...toPublicCase(c), mergedInto, photos, timeline: publicTimeline(log) };
-    },
-    /** For cases of a `page` (Open311): the latest public note and the first public photo of each, by tracking number. */
-    extras(items: Pick<PageCase, 'id' | 'trackingNo' | 'publishPhotos'>[]) {
-      const notes = new Map<string, string>();
-      const photos = new Map<string, string>();
-      if (!items.length) return { notes, photos };
-      for (const [i, note, file] of extrasOf.all(JSON.stringify(items.map((p) => [p.id, p.publishPhotos ? 1 : 0]))) as [number, string | null, string | null][]) {
-        if (note !== null) notes.set(items[i]!.trackingNo, maskPersonalData(note));
-        if (file !== null) photos.set(items[i]!.trackingNo, photoUrl(file, secret, false));
-      }
-      return { notes, photos };
     },
     /**
      * Public updates: the log of public cases as the public timeline shows it (no internal notes, no staff),

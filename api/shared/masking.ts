@@ -6,7 +6,11 @@ const MOBILE = new RegExp(`(?<!\\d)(?:\\+?86${SEP})?(1[3-9]\\d)${SEP}(\\d{4})${S
 const LANDLINE = /(?<!\d)(0\d{2,3})[\s-]?(\d{3,4})[\s-]?(\d{4})(?!\d)/g;
 const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
 
+// Each pattern needs a digit or an @: text with neither (most addresses and descriptions) is already safe as it is.
+const MAYBE_PERSONAL = /[\d@]/;
+
 export function maskPersonalData(text: string): string {
+  if (!MAYBE_PERSONAL.test(text)) return text;
   return text
     .replace(ID_CARD, (m) => {
       const s = m.replace(/[\s-]/g, '').toUpperCase();

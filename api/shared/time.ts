@@ -12,8 +12,11 @@ export function shanghaiDateTime(at: Date): string {
 }
 
 /** ISO 8601 with the +08:00 offset, for machine-readable output that people also read. */
-export function shanghaiIso(at: Date): string {
-  const ms = at.getTime() + OFFSET_MS;
+export const shanghaiIso = (at: Date): string => shanghaiIsoOf(at.getTime());
+
+/** shanghaiIso of an instant in ms since the epoch (rows read raw need no Date). */
+export function shanghaiIsoOf(instant: number): string {
+  const ms = instant + OFFSET_MS;
   const day = Math.floor(ms / DAY_MS);
   const s = Math.floor((ms - day * DAY_MS) / 1000);
   return `${isoDay(day)}T${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}+08:00`;

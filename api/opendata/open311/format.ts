@@ -44,6 +44,13 @@ export function reply(c: Context, format: Format, root: string, item: string | n
   return c.body(xmlDocument(root, item, value), status, { 'Content-Type': 'text/xml; charset=utf-8' });
 }
 
+/** A list whose strings are XML-safe already (requestMapper): no cleaning copy, and the body goes out as bytes. */
+export function replyCleanList(c: Context, format: Format, root: string, item: string, list: Record<string, unknown>[]) {
+  // Bytes, not a string: a string body would be checked for lone surrogates and then encoded again by the Response.
+  if (format === 'json') return c.body(Buffer.from(JSON.stringify(list)), 200, { 'Content-Type': 'application/json' });
+  return c.body(Buffer.from(xmlDocument(root, item, list)), 200, { 'Content-Type': 'text/xml; charset=utf-8' });
+}
+
 export function replyError(c: Context, format: Format, err: Open311Error) {
   return reply(c, format, 'errors', 'error', err.descriptions.map((description) => ({ code: err.status, description })), err.status);
 }

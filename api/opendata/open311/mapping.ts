@@ -2,7 +2,8 @@ import { nameIn } from '../../i18n/lang.ts';
 import type { CaseState } from '../../cases/workflow.ts';
 import type { Category } from '../../reports/categories.ts';
 import type { PageCase, PublicCases } from '../public-cases.ts';
-import { iso, type Labels } from '../labels.ts';
+import { iso, xmlSafe, type Labels } from '../labels.ts';
+import { shanghaiIsoOf } from '../../shared/time.ts';
 
 // The date the shapes below last changed (GeoReport's discovery "changeset").
 const CHANGESET = '2026-11-25T00:00:00+08:00';
@@ -35,27 +36,38 @@ export function toService(c: Category, L: Labels) {
   };
 }
 
-type Extras = ReturnType<PublicCases['extras']>;
-
-/** A public case as a GeoReport request: open/closed, the detail in status_notes, the due time in expected_datetime. */
-export function toRequest(p: PageCase, L: Labels, extras: Extras) {
-  const note = extras.notes.get(p.trackingNo);
-  const photo = extras.photos.get(p.trackingNo);
-  return {
-    service_request_id: p.trackingNo,
-    status: p.bucket === 'open' ? 'open' : 'closed',
-    status_notes: note ? L.fmt(L.t.opendata.open311.statusNotes, { state: L.state(p.state), note }) : L.state(p.state),
-    service_name: L.categoryName(p.categoryId),
-    service_code: p.categoryId,
-    description: p.description,
-    agency_responsible: p.unitId ? L.unitName(p.unitId) : L.t.site.bureau,
-    requested_datetime: iso(p.createdAt),
-    updated_datetime: iso(p.updatedAt),
-    expected_datetime: iso(p.dueAt),
-    address: p.address,
-    lat: p.lat,
-    long: p.lng,
-    media_url: photo ? L.absolute(photo) : null,
+/**
+ * Public cases as GeoReport requests: open/closed, the detail in status_notes, the due time in expected_datetime. Every
+ * string is XML-safe already (what `reply` would clean), so a page of 1000 goes straight to JSON.stringify or the XML writer.
+ */
+export function requestMapper(L: Labels) {
+  const o = L.t.opendata.open311;
+  // status_notes per state, split where the note goes: the template is filled once per state, not once per case.
+  const notes = new Map<string, { state: string; around: string[] }>();
+  const notesOf = (state: string) => {
+    let n = notes.get(state);
+    if (!n) notes.set(state, (n = { state: xmlSafe(L.state(state)), around: xmlSafe(L.fmt(o.statusNotes, { state: L.state(state) })).split('{note}') }));
+    return n;
+  };
+  const bureau = xmlSafe(L.t.site.bureau);
+  return (p: PageCase) => {
+    const notes = notesOf(p.state);
+    return {
+      service_request_id: xmlSafe(p.trackingNo),
+      status: p.bucket === 'open' ? 'open' : 'closed',
+      status_notes: p.note ? notes.around.join(xmlSafe(p.note)) : notes.state,
+      service_name: xmlSafe(L.categoryName(p.categoryId)),
+      service_code: xmlSafe(p.categoryId),
+      description: xmlSafe(p.description),
+      agency_responsible: p.unitId ? xmlSafe(L.unitName(p.unitId)) : bureau,
+      requested_datetime: shanghaiIsoOf(p.createdAt),
+      updated_datetime: shanghaiIsoOf(p.updatedAt),
+      expected_datetime: p.dueAt === null ? null : shanghaiIsoOf(p.dueAt),
+      address: xmlSafe(p.address),
+      lat: p.lat,
+      long: p.lng,
+      media_url: p.photo ? xmlSafe(L.absolute(p.photo)) : null,
+    };
   };
 }
 

@@ -4,8 +4,8 @@ import type { AppEnv } from '../../env.ts';
 import { apiLang } from '../../shared/http.ts';
 import { errorMessage, isAppError } from '../../shared/errors.ts';
 import { labelsFor, type Labels } from '../labels.ts';
-import { Open311Error, formatOfPath, reply, replyError, splitFormat, type Format } from './format.ts';
-import { discovery, toRequest, toRequestUpdate, toService } from './mapping.ts';
+import { Open311Error, formatOfPath, reply, replyCleanList, replyError, splitFormat, type Format } from './format.ts';
+import { discovery, requestMapper, toRequestUpdate, toService } from './mapping.ts';
 import { MAX_RESULTS, bucketsOf, checkJurisdiction, commaList, dateWindow, jurisdictionOf, nextUrl, paging } from './query.ts';
 import { clientOf, lookupToken, postUpdate, submitOpen311 } from './submit.ts';
 
@@ -33,10 +33,9 @@ function requests(c: C, L: Labels, format: Format, q: Record<string, string | un
     return { filter: { category: commaList(q.service_code), buckets: bucketsOf(q.status, L), createdFrom: from, createdTo: to, after }, size: pageSize };
   })();
   const { items, next } = publicCases.page(filter, size);
-  const extras = publicCases.extras(items);
   // Our extension: more matches than one page → a Link to the next one (the same query from after the last case).
   if (next && !ids) c.header('link', `<${nextUrl(config.PUBLIC_URL, c.req.url, next)}>; rel="next"`);
-  return reply(c, format, 'service_requests', 'request', items.map((p) => toRequest(p, L, extras)));
+  return replyCleanList(c, format, 'service_requests', 'request', items.map(requestMapper(L)));
 }
 
 // Form posts stay small; multipart posts carry photos and get the app-wide limit (MAX_PHOTOS × MAX_PHOTO_MB).
@@ -92,8 +91,7 @@ export const open311Routes = new Hono<AppEnv>()
     const no = name.toUpperCase();
     const { items } = services.publicCases.page({ trackingNos: [no] }, 1);
     if (!items.length) throw new Open311Error(404, [L.fmt(L.t.opendata.open311.errors.request_not_found, { id: name })]);
-    const extras = services.publicCases.extras(items);
-    return reply(c, format, 'service_requests', 'request', items.map((p) => toRequest(p, L, extras)));
+    return replyCleanList(c, format, 'service_requests', 'request', items.map(requestMapper(L)));
   })
   .get('/tokens/:file', (c) => {
     const { services, L, name, format } = begin(c, c.req.param('file'), null);

@@ -1,6 +1,7 @@
 /**
  * GeoReport XML written directly: the same text fast-xml-parser's builder gave (two-space indent, escaped text, null as an
  * empty element, a nested array as a wrapper of repeated elements), several times faster for a page of 1000 requests.
+ * One string grown by `+=` (V8 joins the pieces once, when the text is read): far less garbage than an array of pieces.
  */
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&apos;', '"': '&quot;' };
 const SPECIAL = /[&<>'"]/;
@@ -13,27 +14,26 @@ const pad = (depth: number) => (pads[depth] ??= '  '.repeat(depth));
 
 const isEmpty = (v: object) => (Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0);
 
-function element(out: string[], name: string, v: unknown, depth: number): void {
-  if (v === null || v === undefined || (typeof v === 'object' && isEmpty(v))) out.push(`${pad(depth)}<${name}></${name}>\n`);
-  else if (Array.isArray(v)) {
+function element(name: string, v: unknown, depth: number): string {
+  if (v === null || v === undefined) return `${pad(depth)}<${name}></${name}>\n`;
+  if (typeof v !== 'object') return `${pad(depth)}<${name}>${typeof v === 'string' ? escapeText(v) : escapeText(String(v))}</${name}>\n`;
+  if (isEmpty(v)) return `${pad(depth)}<${name}></${name}>\n`;
+  let out = `${pad(depth)}<${name}>\n`;
+  if (Array.isArray(v)) {
     const item = XML_ITEM[name] ?? 'item';
-    out.push(`${pad(depth)}<${name}>\n`);
-    for (const x of v) element(out, item, x, depth + 1);
-    out.push(`${pad(depth)}</${name}>\n`);
-  } else if (typeof v === 'object') {
-    out.push(`${pad(depth)}<${name}>\n`);
-    for (const k of Object.keys(v)) element(out, k, (v as Record<string, unknown>)[k], depth + 1);
-    out.push(`${pad(depth)}</${name}>\n`);
-  } else out.push(`${pad(depth)}<${name}>${escapeText(String(v))}</${name}>\n`);
+    for (const x of v) out += element(item, x, depth + 1);
+  } else {
+    for (const k in v) out += element(k, (v as Record<string, unknown>)[k], depth + 1);
+  }
+  return `${out}${pad(depth)}</${name}>\n`;
 }
 
 /** <?xml?> and <root>: a list's items each as <item> (`item` set), or a single object's fields. */
 export function xmlDocument(root: string, item: string | null, value: unknown): string {
-  const out = ['<?xml version="1.0" encoding="utf-8"?>\n'];
-  if (isEmpty(value as object)) return `${out[0]}<${root}></${root}>\n`;
-  out.push(`<${root}>\n`);
-  if (item) for (const x of value as unknown[]) element(out, item, x, 1);
-  else for (const k of Object.keys(value as object)) element(out, k, (value as Record<string, unknown>)[k], 1);
-  out.push(`</${root}>\n`);
-  return out.join('');
+  const head = '<?xml version="1.0" encoding="utf-8"?>\n';
+  if (isEmpty(value as object)) return `${head}<${root}></${root}>\n`;
+  let out = `${head}<${root}>\n`;
+  if (item) for (const x of value as unknown[]) out += element(item, x, 1);
+  else for (const k in value as object) out += element(k, (value as Record<string, unknown>)[k], 1);
+  return `${out}</${root}>\n`;
 }

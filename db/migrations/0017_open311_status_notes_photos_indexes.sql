@@ -1,0 +1,2 @@
+CREATE INDEX `case_log_status_notes` ON `case_log` (`case_id`,`at`,`id`) WHERE public_note is not null and action <> 'comment';--> statement-breakpoint
+CREATE INDEX `case_photos_shown` ON `case_photos` (`case_id`,`id`,`kind`,`file`) WHERE hidden = 0;
