@@ -23,19 +23,17 @@ export function withCharset(contentType: string): string {
 export const etagOf = (body: Uint8Array) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 export const variantTag = (etag: string, coding: Coding | null) => (coding ? `${etag.slice(0, -1)}-${coding === 'br' ? 'br' : 'gz'}"` : etag);
 
-// Brotli 10 takes seconds for a big body (a 1000-request Open311 page, 620 KB: 2–5 s, the event loop blocked, and
-// its window's memory) where 5 takes ~0.1 s for ~10% more bytes.
-const BIG_BODY = 256 * 1024;
-
 /**
- * Compresses once for storing (brotli at a high quality: a cached page is compressed once and sent thousands of
- * times) or per response (a lower quality: the time is paid on every request).
+ * Compresses once for storing or per response (the cold path, a lower quality: the time is paid on every request).
+ * Stored bodies use brotli 6, not 10: measured on /reports and /stats (32–35 KB), 10 took 16–25 ms for 6–8% fewer
+ * bytes (about 0.5 KB) where 6 takes about 1 ms, and every write that drops a page pays it again on the next read
+ * (a 620 KB Open311 page took 2–5 s at 10).
  */
 export function compress(body: Uint8Array, coding: Coding, effort: 'store' | 'fast'): Buffer {
   if (coding === 'gzip') return gzipSync(body, { level: effort === 'store' ? 9 : 6 });
   return brotliCompressSync(body, {
     params: {
-      [constants.BROTLI_PARAM_QUALITY]: effort === 'fast' ? 4 : body.byteLength > BIG_BODY ? 5 : 10,
+      [constants.BROTLI_PARAM_QUALITY]: effort === 'fast' ? 4 : 6,
       [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
       [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
     },
