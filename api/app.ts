@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -8,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Services } from './services.ts';
 import { AppError, errorBody, errorMessage, isAppError } from './shared/errors.ts';
 import { apiLang, clientIp, responseStatus } from './shared/http.ts';
-import { canonicalRequest } from './shared/request-guards.ts';
+import { canonicalRequest, countedBody } from './shared/request-guards.ts';
 import { requestLog } from './shared/request-log.ts';
 import { SECURE_HEADERS } from './shared/secure-headers.ts';
 import { reportRoutes } from './reports/routes.ts';
@@ -56,7 +55,6 @@ export function createApp(services: Services, mountSite?: SiteMount) {
 
   // Abuse limits: body size on every post; rate per client on filing reports unless RATE_LIMITS=off.
   const maxBody = (config.MAX_PHOTOS * config.MAX_PHOTO_MB + 1) * 1048576;
-  const limitBody = bodyLimit({ maxSize: maxBody, onError: (c) => fail(c, new AppError(413, 'body_too_large')) });
   const limitRate = rateLimiter<AppEnv>({
     windowMs: config.RATE_LIMIT_REPORTS.windowMs,
     limit: config.RATE_LIMIT_REPORTS.limit,
@@ -71,13 +69,16 @@ export function createApp(services: Services, mountSite?: SiteMount) {
   });
   // Every post is size-limited (photos ride on reports and on the console's resolve). A declared Content-Length is
   // checked from the header alone: building the body stream here cost a tenth of a small report's CPU, and touching
-  // a page's body would consume the stream Astro reads the form from. A chunked API body is counted as it streams;
-  // a page post must declare its length.
+  // a page's body would consume the stream Astro reads the form from. A chunked API body is counted as it streams
+  // (hono's bodyLimit now buffers it whole: up to 61 MB held, and a client gone mid-upload was a 500); a page post must
+  // declare its length.
   app.use('*', async (c, next) => {
     if (c.req.method !== 'POST') return next();
     const declared = c.req.header('content-length');
     if (declared === undefined || c.req.header('transfer-encoding')) {
-      return /^\/(api|open311)\//.test(c.req.path) ? limitBody(c, next) : fail(c, new AppError(411, 'length_required'));
+      if (!/^\/(api|open311)\//.test(c.req.path)) return fail(c, new AppError(411, 'length_required'));
+      c.req.raw = countedBody(c.req.raw, maxBody);
+      return next();
     }
     const length = Number(declared);
     if (!Number.isFinite(length)) return fail(c, new AppError(411, 'length_required'));

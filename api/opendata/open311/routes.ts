@@ -9,7 +9,7 @@ import { discovery, toRequest, toRequestUpdate, toService } from './mapping.ts';
 import { MAX_RESULTS, bucketsOf, checkJurisdiction, commaList, dateWindow, jurisdictionOf, nextUrl, paging } from './query.ts';
 import { readReportRequest } from '../../reports/form.ts';
 import { photoLimitsOf } from '../../reports/photos.ts';
-import { clientOf, lookupToken, postUpdate, submitOpen311 } from './submit.ts';
+import { asOpen311, clientOf, lookupToken, postUpdate, submitOpen311 } from './submit.ts';
 
 type C = Context<AppEnv>;
 
@@ -106,7 +106,7 @@ export const open311Routes = new Hono<AppEnv>()
     checkJurisdiction(body.jurisdiction_id, jurisdictionOf(services.config.PUBLIC_URL), L);
     const client = clientOf(services, body.api_key ?? c.req.query('api_key'), L);
     if (c.var.rateLimited) throw new Open311Error(429, [L.t.opendata.open311.errors.rate_limited]);
-    if (refused) throw refused; // photos over the limits, told as the submission itself would
+    if (refused) asOpen311(refused, L); // photos over the limits, told as the submission itself would
     if (name === 'requests') return reply(c, format, 'service_requests', 'request', [await submitOpen311(services, body, uploads, client, L)], 201);
     return reply(c, format, 'service_request_updates', 'request_update', [await postUpdate(services, body, uploads, client, L)], 201);
   })
