@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -8,6 +9,7 @@ import type { Services } from './services.ts';
 import { AppError, errorBody, errorMessage, isAppError } from './shared/errors.ts';
 import { apiLang, clientIp, responseStatus } from './shared/http.ts';
 import { canonicalRequest, countedBody } from './shared/request-guards.ts';
+import { isMultipart } from './shared/multipart.ts';
 import { requestLog } from './shared/request-log.ts';
 import { SECURE_HEADERS } from './shared/secure-headers.ts';
 import { reportRoutes } from './reports/routes.ts';
@@ -55,6 +57,7 @@ export function createApp(services: Services, mountSite?: SiteMount) {
 
   // Abuse limits: body size on every post; rate per client on filing reports unless RATE_LIMITS=off.
   const maxBody = (config.MAX_PHOTOS * config.MAX_PHOTO_MB + 1) * 1048576;
+  const limitBody = bodyLimit({ maxSize: maxBody, onError: (c) => fail(c, new AppError(413, 'body_too_large')) });
   const limitRate = rateLimiter<AppEnv>({
     windowMs: config.RATE_LIMIT_REPORTS.windowMs,
     limit: config.RATE_LIMIT_REPORTS.limit,
@@ -69,14 +72,15 @@ export function createApp(services: Services, mountSite?: SiteMount) {
   });
   // Every post is size-limited (photos ride on reports and on the console's resolve). A declared Content-Length is
   // checked from the header alone: building the body stream here cost a tenth of a small report's CPU, and touching
-  // a page's body would consume the stream Astro reads the form from. A chunked API body is counted as it streams
-  // (hono's bodyLimit now buffers it whole: up to 61 MB held, and a client gone mid-upload was a 500); a page post must
-  // declare its length.
+  // a page's body would consume the stream Astro reads the form from. A chunked multipart API body (photos) is counted
+  // as it streams, its reader answering the 413 (hono's bodyLimit buffers a body whole: up to 61 MB held); other chunked
+  // API bodies are small and go through bodyLimit, which answers before the handler. A page post must declare its length.
   app.use('*', async (c, next) => {
     if (c.req.method !== 'POST') return next();
     const declared = c.req.header('content-length');
     if (declared === undefined || c.req.header('transfer-encoding')) {
       if (!/^\/(api|open311)\//.test(c.req.path)) return fail(c, new AppError(411, 'length_required'));
+      if (!isMultipart(c.req.header('content-type'))) return limitBody(c, next);
       c.req.raw = countedBody(c.req.raw, maxBody);
       return next();
     }

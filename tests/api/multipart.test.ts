@@ -80,6 +80,14 @@ test('a photo over the size limit or one photo too many is refused mid-stream, w
   const field = multipart({ ...valid, description: '长'.repeat(30_000) }, []);
   res = await send(app, '/api/reports', new Uint8Array(field.body), field.type);
   assert.equal(res.status, 413, 'a text field longer than any form has');
+  // Sent chunked, without a length: counted as it streams, refused once past the body limit (MAX_PHOTOS × MB + 1).
+  const huge = multipart(valid, [{ bytes: Buffer.alloc(4 * 1048576) }]);
+  const chunked = new ReadableStream<Uint8Array>({
+    start(c) { for (let i = 0; i < huge.body.length; i += 65536) c.enqueue(new Uint8Array(huge.body.subarray(i, i + 65536))); c.close(); },
+  });
+  res = await send(app, '/api/reports', chunked, huge.type, { duplex: 'half' } as RequestInit);
+  assert.equal(res.status, 413);
+  assert.equal((await res.json()).error.code, 'body_too_large');
   assert.deepEqual(state(services), before, 'no case, and the first photo, read fine, was never written');
 });
 
