@@ -1,7 +1,8 @@
 // Where a photo report's time goes, step by step, in one process (`tsx tests/bench/photo-steps.ts [reps]`): the
 // multipart parse (undici's formData, as before, and the app's streaming reader), the copies, the header and EXIF
 // reads, the app's encode (both sizes) and the bare sharp pipeline of the ceiling (tests/bench/bare-sharp.ts). Medians
-// and p95 of many repetitions, one at a time, so the steps compare; CPU time (all of the process's threads, libvips' included) is the steadier figure on a shared machine.
+// and p95 of many repetitions, one at a time, so the steps compare; CPU time (all of the process's threads, libvips'
+// included) is the steadier figure on a shared machine.
 import sharp from 'sharp';
 import exifr from 'exifr';
 import { encodePhoto } from '../../api/reports/photos.ts';
