@@ -8,7 +8,8 @@ import { sql } from 'drizzle-orm';
 import type { Services } from './services.ts';
 import { AppError, errorBody, errorMessage, isAppError } from './shared/errors.ts';
 import { apiLang, clientIp, responseStatus } from './shared/http.ts';
-import { canonicalRequest } from './shared/request-guards.ts';
+import { canonicalRequest, countedBody } from './shared/request-guards.ts';
+import { isMultipart } from './shared/multipart.ts';
 import { requestLog } from './shared/request-log.ts';
 import { SECURE_HEADERS } from './shared/secure-headers.ts';
 import { reportRoutes } from './reports/routes.ts';
@@ -71,13 +72,17 @@ export function createApp(services: Services, mountSite?: SiteMount) {
   });
   // Every post is size-limited (photos ride on reports and on the console's resolve). A declared Content-Length is
   // checked from the header alone: building the body stream here cost a tenth of a small report's CPU, and touching
-  // a page's body would consume the stream Astro reads the form from. A chunked API body is counted as it streams;
-  // a page post must declare its length.
+  // a page's body would consume the stream Astro reads the form from. A chunked multipart API body (photos) is counted
+  // as it streams, its reader answering the 413 (hono's bodyLimit buffers a body whole: up to 61 MB held); other chunked
+  // API bodies are small and go through bodyLimit, which answers before the handler. A page post must declare its length.
   app.use('*', async (c, next) => {
     if (c.req.method !== 'POST') return next();
     const declared = c.req.header('content-length');
     if (declared === undefined || c.req.header('transfer-encoding')) {
-      return /^\/(api|open311)\//.test(c.req.path) ? limitBody(c, next) : fail(c, new AppError(411, 'length_required'));
+      if (!/^\/(api|open311)\//.test(c.req.path)) return fail(c, new AppError(411, 'length_required'));
+      if (!isMultipart(c.req.header('content-type'))) return limitBody(c, next);
+      c.req.raw = countedBody(c.req.raw, maxBody);
+      return next();
     }
     const length = Number(declared);
     if (!Number.isFinite(length)) return fail(c, new AppError(411, 'length_required'));

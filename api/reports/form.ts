@@ -1,6 +1,23 @@
 import { AppError } from '../shared/errors.ts';
+import { isMultipart, readMultipart } from '../shared/multipart.ts';
+import { photosRefused, type PhotoLimits } from './photos.ts';
 
-/** Splits multipart/urlencoded form data into text fields and photo buffers (API and form page alike). */
+/**
+ * A posted report's text fields and photos (the API, Open311 and the form page): multipart is read as it streams, each
+ * photo kept once (api/shared/multipart.ts); any other form body is small and parsed whole. `keep` names the file
+ * fields that are photos. Photos over the limits are not kept; `refused` is the error to answer, raised by the caller
+ * where it answers errors (the page shows it beside the fields that were read).
+ */
+export async function readReportRequest(request: Request, limits: PhotoLimits, keep: (field: string) => boolean = (f) => f === 'photos') {
+  if (!isMultipart(request.headers.get('content-type'))) {
+    const form = await request.formData().catch(() => { throw new AppError(400, 'invalid_input'); });
+    return { ...(await readReportForm(form)), refused: null };
+  }
+  const { fields, files, refused } = await readMultipart(request, keep, { maxFiles: limits.maxPhotos, maxFileBytes: limits.maxBytes });
+  return { fields, uploads: files, refused: refused && photosRefused(refused, limits) };
+}
+
+/** Splits parsed form data into text fields and photo buffers (staff pages, whose form the CSRF check has read). */
 export async function readReportForm(form: FormData) {
   const fields: Record<string, string> = {};
   const uploads: Buffer[] = [];

@@ -28,6 +28,14 @@ const photoError = (code: string, limits: PhotoLimits) =>
   new AppError(code === 'photo_too_big' ? 413 : 400, 'invalid_input', { photos: code },
     { n: limits.maxPhotos, mb: Math.round(limits.maxBytes / 1048576) });
 
+/** The limits of config (MAX_PHOTOS, MAX_PHOTO_MB, MAX_PHOTO_PIXELS). */
+export const photoLimitsOf = (c: { MAX_PHOTOS: number; MAX_PHOTO_MB: number; MAX_PHOTO_PIXELS: number }): PhotoLimits =>
+  ({ maxPhotos: c.MAX_PHOTOS, maxBytes: c.MAX_PHOTO_MB * 1048576, maxPixels: c.MAX_PHOTO_PIXELS });
+
+/** The error for uploads the multipart reader stopped keeping (tests: the same as processPhotos' own checks). */
+export const photosRefused = (why: 'too_many' | 'too_big', limits: PhotoLimits) =>
+  photoError(why === 'too_big' ? 'photo_too_big' : 'photos_too_many', limits);
+
 export function checkPhotoCount(count: number, limits: PhotoLimits) {
   if (count > limits.maxPhotos) throw photoError('photos_too_many', limits);
 }

@@ -4,16 +4,18 @@ import { AppError, parseInput } from '../shared/errors.ts';
 import { clientIp } from '../shared/http.ts';
 import { nearbyQuery } from './schema.ts';
 import { reporterView } from './view.ts';
-import { readReportForm, readReportJson } from './form.ts';
+import { readReportJson, readReportRequest } from './form.ts';
+import { photoLimitsOf } from './photos.ts';
 
 export const reportRoutes = new Hono<AppEnv>()
   .post('/reports', async (c) => {
     const { reports, config } = c.var.services;
     // A text report may come as JSON; photos come as multipart/form-data (or a form's urlencoded body).
     const json = /^application\/json\b/i.test(c.req.header('content-type') ?? '');
-    const { fields, uploads } = json
-      ? { fields: readReportJson(await c.req.json().catch(() => { throw new AppError(400, 'invalid_input'); })), uploads: [] }
-      : await readReportForm(await c.req.formData().catch(() => { throw new AppError(400, 'invalid_input'); }));
+    const { fields, uploads, refused } = json
+      ? { fields: readReportJson(await c.req.json().catch(() => { throw new AppError(400, 'invalid_input'); })), uploads: [], refused: null }
+      : await readReportRequest(c.req.raw, photoLimitsOf(config));
+    if (refused) throw refused;
     const { trackingNo, code } = await reports.submit(fields, uploads);
     const trackUrl = `${config.PUBLIC_URL.replace(/\/$/, '')}/track?no=${trackingNo}&code=${code}`;
     return c.json({ trackingNo, code, trackUrl }, 201);

@@ -48,3 +48,17 @@ function guardBody(c: Context) {
     });
   }
 }
+
+/** `request` with its body counted as it streams: past `maxBytes` the body fails with a 413 for whoever reads it. */
+export function countedBody(request: Request, maxBytes: number): Request {
+  if (!request.body) return request;
+  let size = 0;
+  const count = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, out) {
+      size += chunk.byteLength;
+      if (size > maxBytes) out.error(new AppError(413, 'body_too_large'));
+      else out.enqueue(chunk);
+    },
+  });
+  return new Request(request, { body: request.body.pipeThrough(count), duplex: 'half' } as RequestInit);
+}

@@ -1,10 +1,12 @@
 // Where a photo report's time goes, step by step, in one process (`tsx tests/bench/photo-steps.ts [reps]`): the
-// multipart parse, the copies, the header and EXIF reads, the app's encode (both sizes) and the bare sharp pipeline of
-// the ceiling (tests/bench/bare-sharp.ts). Medians and p95 of many repetitions, one at a time, so the steps compare;
-// CPU time (all of the process's threads, libvips' included) is the steadier figure on a shared machine.
+// multipart parse (undici's formData, as before, and the app's streaming reader), the copies, the header and EXIF
+// reads, the app's encode (both sizes) and the bare sharp pipeline of the ceiling (tests/bench/bare-sharp.ts). Medians
+// and p95 of many repetitions, one at a time, so the steps compare; CPU time (all of the process's threads, libvips'
+// included) is the steadier figure on a shared machine.
 import sharp from 'sharp';
 import exifr from 'exifr';
 import { encodePhoto } from '../../api/reports/photos.ts';
+import { readMultipart } from '../../api/shared/multipart.ts';
 import { barePhoto, bareBothSizes } from './bare-sharp.ts';
 import { percentile } from './load.ts';
 import { phonePhoto } from './photo.ts';
@@ -20,6 +22,8 @@ const body = Buffer.from(await req.arrayBuffer());
 
 const steps: [string, () => Promise<unknown>][] = [
   ['multipart parse (Request.formData)', () => new Request('http://x/', { method: 'POST', body, headers: { 'content-type': type } }).formData()],
+  ['multipart stream (readMultipart, the app\'s)', () => readMultipart(new Request('http://x/', { method: 'POST', body, headers: { 'content-type': type } }),
+    (f) => f === 'photos', { maxFiles: 6, maxFileBytes: 10 * 1048576 })],
   ['File.arrayBuffer copy', async () => Buffer.from(await new Blob([new Uint8Array(photo)]).arrayBuffer())],
   ['sharp metadata', () => sharp(photo, { limitInputPixels: false }).metadata()],
   ['exifr gps', async () => exifr.gps((await sharp(photo).metadata()).exif!.subarray(6))],

@@ -144,6 +144,21 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('alert')).toHaveText('受理编号或查询码不正确，请核对后重试。');
   });
 
+  test('a photo over the size limit is refused as it streams in; the form comes back with what was typed', async ({ page }) => {
+    await page.goto('/report');
+    await page.locator('.chips').first().locator('label').first().click();
+    await page.getByLabel('地点', { exact: true }).fill('乔士桥路段 3 号灯杆附近');
+    await page.getByLabel('问题描述', { exact: true }).fill('垃圾桶旁堆了很多纸箱');
+    const big = Buffer.concat([await phoneJpeg(), Buffer.alloc(10 * 1048576 + 1000)]); // MAX_PHOTO_MB is 10
+    await page.locator('#photos').setInputFiles({ name: 'IMG_0003.jpg', mimeType: 'image/jpeg', buffer: big });
+    const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: '提交' }).click()]);
+    expect(res.status()).toBe(413);
+    await expect(page.getByRole('alert')).toContainText('提交未成功');
+    await expect(page.locator('#photos-error')).toHaveText('每张照片不能超过 10 MB。');
+    await expect(page.getByLabel('问题描述', { exact: true })).toHaveValue('垃圾桶旁堆了很多纸箱');
+    await expect(page.getByLabel('地点', { exact: true })).toHaveValue('乔士桥路段 3 号灯杆附近');
+  });
+
   test('an empty form comes back with field errors, in Chinese and in English, keeping what was typed', async ({ page }) => {
     await page.goto('/report');
     await page.getByLabel('问题描述', { exact: true }).fill('有人在路边烧东西');

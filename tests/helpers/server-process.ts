@@ -5,7 +5,8 @@ import { createServer } from 'node:net';
 
 /** The environment `npm start` sets before node starts (glibc's allocator settings, which keep photo processing small). */
 export const START_ENV: Record<string, string> = Object.fromEntries(
-  [...String(JSON.parse(readFileSync('package.json', 'utf8')).scripts.start).matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1], m[2]]),
+  [...String(JSON.parse(readFileSync('package.json', 'utf8')).scripts.start).matchAll(/(\w+)=('[^']*'|\S+)/g)]
+    .map((m) => [m[1], m[2]!.replace(/^'(.*)'$/, '$1')]),
 );
 
 export type ServerProcess = { child: ChildProcess; base: string; port: number; dataDir: string; output: () => string;

@@ -7,7 +7,9 @@ import { labelsFor, type Labels } from '../labels.ts';
 import { Open311Error, formatOfPath, reply, replyCleanList, replyError, splitFormat, type Format } from './format.ts';
 import { discovery, requestMapper, toRequestUpdate, toService } from './mapping.ts';
 import { MAX_RESULTS, bucketsOf, checkJurisdiction, commaList, dateWindow, jurisdictionOf, nextUrl, paging } from './query.ts';
-import { clientOf, lookupToken, postUpdate, submitOpen311 } from './submit.ts';
+import { readReportRequest } from '../../reports/form.ts';
+import { photoLimitsOf } from '../../reports/photos.ts';
+import { asOpen311, clientOf, lookupToken, postUpdate, submitOpen311 } from './submit.ts';
 
 type C = Context<AppEnv>;
 
@@ -46,16 +48,14 @@ const smallForm = bodyLimit({
 const formLimit: MiddlewareHandler<AppEnv> = (c, next) =>
   ((c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? next() : smallForm(c, next));
 
-/** Text fields, and every file part as a photo (clients name them media, photo, photos…). */
+/** Text fields, and every file part as a photo (clients name them media, photo, photos…), read as they stream. */
 async function readForm(c: C, L: Labels) {
-  const form = await c.req.formData().catch(() => { throw new Open311Error(400, [L.t.opendata.open311.errors.form]); });
-  const body: Record<string, string> = {};
-  const uploads: Buffer[] = [];
-  for (const [key, value] of form.entries()) {
-    if (typeof value === 'string') body[key] = value;
-    else if (value.size > 0) uploads.push(Buffer.from(await value.arrayBuffer()));
-  }
-  return { body, uploads };
+  const { fields, uploads, refused } = await readReportRequest(c.req.raw, photoLimitsOf(c.var.services.config), () => true)
+    .catch((e: unknown) => {
+      if (isAppError(e) && e.status === 400) throw new Open311Error(400, [L.t.opendata.open311.errors.form]);
+      throw e;
+    });
+  return { body: fields, uploads, refused };
 }
 
 /** /open311/v2: GeoReport v2 in JSON and XML, plus FixMyStreet's servicerequestupdates. */
@@ -100,10 +100,11 @@ export const open311Routes = new Hono<AppEnv>()
   .post('/:file', formLimit, async (c) => {
     const { services, L, name, format } = begin(c, c.req.param('file'), null);
     if (name !== 'requests' && name !== 'servicerequestupdates') throw new Open311Error(404, [L.t.opendata.open311.errors.not_found]);
-    const { body, uploads } = await readForm(c, L);
+    const { body, uploads, refused } = await readForm(c, L);
     checkJurisdiction(body.jurisdiction_id, jurisdictionOf(services.config.PUBLIC_URL), L);
     const client = clientOf(services, body.api_key ?? c.req.query('api_key'), L);
     if (c.var.rateLimited) throw new Open311Error(429, [L.t.opendata.open311.errors.rate_limited]);
+    if (refused) asOpen311(refused, L); // photos over the limits, told as the submission itself would
     if (name === 'requests') return reply(c, format, 'service_requests', 'request', [await submitOpen311(services, body, uploads, client, L)], 201);
     return reply(c, format, 'service_request_updates', 'request_update', [await postUpdate(services, body, uploads, client, L)], 201);
   })

@@ -65,7 +65,7 @@ function mediaUrlOf(body: Record<string, string>, L: Labels) {
 }
 
 /** Our validation errors in Open311's shape, naming the GeoReport fields. */
-function asOpen311(e: unknown, L: Labels, id = ''): never {
+export function asOpen311(e: unknown, L: Labels, id = ''): never {
   if (isAppError(e) && e.status === 404) throw new Open311Error(404, [L.fmt(L.t.opendata.open311.errors.update_not_found, { id })]);
   if (!isAppError(e) || (e.status !== 400 && e.status !== 413)) throw e;
   const list = Object.entries(e.fields ?? { form: e.code }).map(([k, code]) =>
