@@ -1,3 +1,5 @@
+import { yieldToBrowser } from './yield.ts';
+
 type Feature = { properties: { name: string; kind: string }; geometry: { type: 'Point' | 'LineString'; coordinates: number[] | number[][] } };
 
 /** Which labels show from which zoom, and which wins when two would overlap (lower first). */
@@ -39,6 +41,8 @@ export async function drawSchematic(L: typeof import('leaflet'), map: L.Map, url
     const at = best && map.layerPointToLatLng(best.p);
     return at && map.getBounds().pad(-0.08).contains(at) ? at : null;
   };
+  await yieldToBrowser(); // the map's own start-up was the task before
+  const pending: [L.LatLng, string, string, L.LatLng[]?][] = [];
   for (const f of data.features) {
     const { name, kind } = f.properties;
     if (f.geometry.type === 'LineString') {
@@ -49,13 +53,15 @@ export async function drawSchematic(L: typeof import('leaflet'), map: L.Map, url
       }
       L.polyline(latlngs, { renderer, className: 'sch-road-casing', interactive: false }).addTo(map);
       L.polyline(latlngs, { renderer, className: 'sch-road', interactive: false }).addTo(map);
-      label(latlngs[0]!, name, 'road', latlngs);
+      pending.push([latlngs[0]!, name, 'road', latlngs]);
     } else {
       const [lng, lat] = f.geometry.coordinates as number[];
       L.circleMarker([lat, lng], { renderer, radius: kind === 'bus_stop' ? 3 : 4, className: `sch-dot sch-${kind}`, interactive: false }).addTo(map);
-      label(L.latLng(lat, lng), name, kind);
+      pending.push([L.latLng(lat, lng), name, kind]);
     }
   }
+  await yieldToBrowser(); // the drawing, then the labels: two tasks
+  for (const [at, name, kind, line] of pending) label(at, name, kind, line);
   labelled.sort((a, b) => a.rank - b.rank);
   // Show the labels this zoom allows (roads named where they cross the view), measure them all at once, then hide any
   // that would overlap one placed before it (landmarks first).
