@@ -2,6 +2,8 @@
 // the CPU slowed 4× (as Lighthouse's mobile preset assumes), traced, and its main-thread tasks over 50 ms listed with
 // what they spent time on (layout, style, script, parse). Less sensitive to a loaded machine than Lighthouse's score:
 // the tasks and their make-up stay, only their lengths stretch. Paths like Lighthouse's (`/reports/:no`, `/drives/:id`).
+// `--compare <other build>/server.mjs` starts that build too (a copy of dist/ from before a change) and alternates runs
+// between the two, so both see the same load; it ends with each page's median blocking time for both.
 import { chromium } from '@playwright/test';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +16,9 @@ type Ev = { name: string; ph: string; ts: number; dur?: number; pid: number; tid
 const PORT = Number(process.env.BENCH_PORT ?? 4575);
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) || 1 : 1;
-const paths = process.argv.slice(2).filter((a, i, all) => a.startsWith('/') && all[i - 1] !== '--runs');
+const cmpArg = process.argv.indexOf('--compare');
+const OTHER = cmpArg > 0 ? process.argv[cmpArg + 1] : undefined;
+const paths = process.argv.slice(2).filter((a, i, all) => a.startsWith('/') && !['--runs', '--compare'].includes(all[i - 1]!));
 const DATA = join('tests/.tmp/bench', 'trace-data');
 /** What a task's time goes to, by trace event name. */
 const KIND: Record<string, string> = {
@@ -25,7 +29,10 @@ const KIND: Record<string, string> = {
 };
 
 rmSync(DATA, { recursive: true, force: true });
-const server = await startProcess(['dist/server.mjs'], PORT, { ...START_ENV, DATA_DIR: DATA, DEMO: '1', RATE_LIMITS: 'off', LOG_LEVEL: 'warn' }, '/healthz');
+const env = { ...START_ENV, DEMO: '1', RATE_LIMITS: 'off', LOG_LEVEL: 'warn' };
+const server = await startProcess(['dist/server.mjs'], PORT, { ...env, DATA_DIR: DATA }, '/healthz');
+const other = OTHER ? await startProcess([OTHER], PORT + 1, { ...env, DATA_DIR: DATA + '-other' }, '/healthz') : undefined;
+const blocked: Record<string, number[]> = {};
 const browser = await chromium.launch(CHROMIUM);
 try {
   const list = await (await fetch(`${server.base}/reports`)).text();
@@ -33,30 +40,36 @@ try {
   const drive = (await (await fetch(`${server.base}/api/drives`)).json() as { items: { id: number }[] }).items[0]?.id;
   for (const raw of paths.length ? paths : ['/report']) {
     const path = raw.replace('/reports/:no', `/reports/${caseNo}`).replace('/drives/:id', `/drives/${drive}`);
-    for (let run = 0; run < RUNS; run++) {
+    for (let run = 0; run < RUNS * (other ? 2 : 1); run++) {
+      const target = other && run % 2 ? other : server;
+      const label = `${raw}${other ? (target === other ? ' (other build)' : ' (this build)') : ''}`;
       const ctx = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true, locale: 'zh-CN' });
       const page = await ctx.newPage();
       const cdp = await ctx.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'] });
-      await page.goto(server.base + path, { waitUntil: 'load' });
+      await page.goto(target.base + path, { waitUntil: 'load' });
       await page.waitForTimeout(4000);
       const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: Ev[] }).traceEvents;
       await ctx.close();
-      report(raw, events);
+      (blocked[label] ??= []).push(report(label, events));
     }
   }
 } finally {
   await browser.close();
   await server.stop();
+  await other?.stop();
   rmSync(DATA, { recursive: true, force: true });
+  rmSync(DATA + '-other', { recursive: true, force: true });
 }
+console.log('\nms over 50 ms (4× CPU), median of the runs [each run]:');
+for (const [label, v] of Object.entries(blocked)) console.log(`  ${label}: ${[...v].sort((a, b) => a - b)[v.length >> 1]} [${v.join(' ')}]`);
 
-function report(path: string, events: Ev[]) {
+function report(path: string, events: Ev[]): number {
   // The renderer's main thread is the one running ParseHTML for the page.
   const main = events.filter((e) => e.name === 'ParseHTML').sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
 
-  if (!main) { console.log(`${path}: no ParseHTML in the trace`); return; }
+  if (!main) { console.log(`${path}: no ParseHTML in the trace`); return NaN; }
   const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined);
   const tasks = mine.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask').sort((a, b) => a.ts - b.ts);
   const top: Ev[] = [];
@@ -92,4 +105,5 @@ function report(path: string, events: Ev[]) {
       console.log('     ', Object.entries(self).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ${Math.round(v)}`).join(', '));
     }
   }
+  return Math.round(blocking);
 }
