@@ -23,7 +23,8 @@ const ONLY = process.env.BENCH_PAGES?.split(',').map((p) => p.trim()).filter(Boo
 
 rmSync(DATA, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
-const server = await startProcess(['dist/server.mjs'], PORT, {
+// BENCH_SERVER=<copy of an earlier dist>/server.mjs measures that build instead (before/after in one sitting).
+const server = await startProcess([process.env.BENCH_SERVER ?? 'dist/server.mjs'], PORT, {
   ...START_ENV, DATA_DIR: DATA, DEMO: '1', RATE_LIMITS: 'off', LOG_LEVEL: 'warn', PUBLIC_URL: `http://127.0.0.1:${PORT}`,
 }, '/healthz');
 const chrome = await chromeLauncher.launch({
