@@ -31,7 +31,7 @@ const KIND: Record<string, string> = {
 rmSync(DATA, { recursive: true, force: true });
 const env = { ...START_ENV, DEMO: '1', RATE_LIMITS: 'off', LOG_LEVEL: 'warn' };
 const server = await startProcess(['dist/server.mjs'], PORT, { ...env, DATA_DIR: DATA }, '/healthz');
-const other = OTHER ? await startProcess([OTHER], PORT + 1, { ...env, DATA_DIR: DATA + '-other' }, '/healthz') : undefined;
+const other = OTHER ? await startProcess([OTHER], PORT + 1, { ...env, DATA_DIR: DATA + '-other' }, '/healthz').catch(async (e) => { await server.stop(); throw e; }) : undefined;
 const blocked: Record<string, number[]> = {};
 const browser = await chromium.launch(CHROMIUM);
 try {
