@@ -6,27 +6,12 @@ import { createApp } from '../../api/app.ts';
 import { labelsFor } from '../../api/opendata/labels.ts';
 import { requestMapper } from '../../api/opendata/open311/mapping.ts';
 import { xmlDocument } from '../../api/opendata/open311/xml.ts';
-import { percentile } from './load.ts';
+import { timeAsync } from './cpu-time.ts';
 
 const dir = process.argv[2]!;
 const runs = Number(process.argv[3] ?? 40);
 const services = createServices(loadConfig({ DATA_DIR: dir, DEMO: '0', RATE_LIMITS: 'off', LOG_LEVEL: 'warn', RESPONSE_CACHE: 'off' }));
-function show(name: string, ms: number[], cpu: number[]) {
-  ms.sort((a, b) => a - b); cpu.sort((a, b) => a - b);
-  console.log(`${name.padEnd(44)} wall p50 ${percentile(ms, 50).toFixed(2)} p95 ${percentile(ms, 95).toFixed(2)} | cpu p50 ${percentile(cpu, 50).toFixed(2)} p95 ${percentile(cpu, 95).toFixed(2)} ms`);
-}
-async function time(name: string, fn: () => unknown) {
-  await fn();
-  const ms: number[] = [], cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now(), c = process.cpuUsage();
-    await fn();
-    ms.push(performance.now() - t);
-    const d = process.cpuUsage(c);
-    cpu.push((d.user + d.system) / 1000);
-  }
-  show(name, ms, cpu);
-}
+const time = (name: string, fn: () => unknown) => timeAsync(name, runs, async () => fn());
 const { publicCases, clock } = services;
 const now = clock();
 const filter = { createdFrom: new Date(now.getTime() - 90 * 86_400_000), createdTo: now };

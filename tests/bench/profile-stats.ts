@@ -8,40 +8,11 @@ import { fromRollups, readRollups } from '../../api/opendata/stats-rollups.ts';
 import { quarterDurations } from '../../api/opendata/stats-durations.ts';
 import { rankPlaces } from '../../api/opendata/stats-places.ts';
 import { createApp } from '../../api/app.ts';
-import { percentile } from './load.ts';
+import { timeAsync, timeSync as time } from './cpu-time.ts';
 
 const dir = process.argv[2]!;
 const services = createServices(loadConfig({ DATA_DIR: dir, DEMO: '0', RATE_LIMITS: 'off', LOG_LEVEL: 'warn', RESPONSE_CACHE: 'off' }));
 const sqlite = services.db.$client;
-function time(name: string, runs: number, fn: () => unknown) {
-  fn();
-  const ms: number[] = [], cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now(), c = process.cpuUsage();
-    fn();
-    ms.push(performance.now() - t);
-    const d = process.cpuUsage(c);
-    cpu.push((d.user + d.system) / 1000);
-  }
-  show(name, ms, cpu);
-}
-// CPU time beside wall time: on a shared 2-core machine the wall clock includes waiting for a core.
-function show(name: string, ms: number[], cpu: number[]) {
-  ms.sort((a, b) => a - b); cpu.sort((a, b) => a - b);
-  console.log(`${name.padEnd(52)} wall p50 ${percentile(ms, 50).toFixed(2)} p95 ${percentile(ms, 95).toFixed(2)} | cpu p50 ${percentile(cpu, 50).toFixed(2)} p95 ${percentile(cpu, 95).toFixed(2)} ms`);
-}
-async function timeAsync(name: string, runs: number, fn: () => Promise<unknown>) {
-  await fn();
-  const ms: number[] = [], cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now(), c = process.cpuUsage();
-    await fn();
-    ms.push(performance.now() - t);
-    const d = process.cpuUsage(c);
-    cpu.push((d.user + d.system) / 1000);
-  }
-  show(name, ms, cpu);
-}
 const now = services.clock();
 const period = createStats(services.db, services.clock).choose({}).period;
 const [from, to] = [period.fromAt.getTime(), period.toAt.getTime()];
