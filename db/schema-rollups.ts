@@ -6,9 +6,8 @@
  */
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
-/** Reports by the day they came in, in their state as of now (the /stats cohort). unit_id/rating '' = none. */
-export const rollupReceived = sqliteTable('rollup_received', {
-  day: integer('day').notNull(),
+/** Received reports in their state as of now (the /stats cohort), counted under these keys. unit_id/rating '' = none. */
+const receivedCounts = () => ({
   categoryId: text('category_id').notNull(),
   unitId: text('unit_id').notNull(),
   channel: text('channel').notNull(),
@@ -17,7 +16,10 @@ export const rollupReceived = sqliteTable('rollup_received', {
   cases: integer('cases').notNull(),
   reworks: integer('reworks').notNull(), // 'rework' entries in these cases' logs (返工)
   reworked: integer('reworked').notNull(), // cases with at least one
-}, (t) => [primaryKey({ columns: [t.day, t.categoryId, t.unitId, t.channel, t.state, t.rating] })]);
+});
+/** Reports by the day they came in. */
+export const rollupReceived = sqliteTable('rollup_received', { day: integer('day').notNull(), ...receivedCounts() },
+  (t) => [primaryKey({ columns: [t.day, t.categoryId, t.unitId, t.channel, t.state, t.rating] })]);
 
 /** Judged deadlines by the day they fall due (not rejected, merged or on hold), with how each ended. */
 export const rollupDue = sqliteTable('rollup_due', {
@@ -30,38 +32,25 @@ export const rollupDue = sqliteTable('rollup_due', {
 }, (t) => [primaryKey({ columns: [t.day, t.categoryId, t.unitId, t.closedOnTime, t.handledOnTime] })]);
 
 /** Public reports (not pending) by day, typed address and ~100 m cell (stats-places.ts cellOf; '' = no pin). */
-export const rollupPlaces = sqliteTable('rollup_places', {
-  day: integer('day').notNull(),
+const placeCounts = () => ({
   address: text('address').notNull(),
   cell: text('cell').notNull(),
   lat: real('lat'), // a latitude in the cell, to place its centre
   cases: integer('cases').notNull(),
-}, (t) => [primaryKey({ columns: [t.day, t.address, t.cell] })]);
+});
+export const rollupPlaces = sqliteTable('rollup_places', { day: integer('day').notNull(), ...placeCounts() },
+  (t) => [primaryKey({ columns: [t.day, t.address, t.cell] })]);
 
 /**
  * The same counts per quarter (migration 0016): a quarter (the default /stats period, the quarterly report) reads its ~500
  * received and few thousand place rows in key order, instead of grouping 5,000 + 9,500 daily rows. `quarter` is the
  * Asia/Shanghai quarter of created_at as year * 4 + (q - 1) (stats-period.ts quarterNumber).
  */
-export const rollupReceivedQ = sqliteTable('rollup_received_q', {
-  quarter: integer('quarter').notNull(),
-  categoryId: text('category_id').notNull(),
-  unitId: text('unit_id').notNull(),
-  channel: text('channel').notNull(),
-  state: text('state').notNull(),
-  rating: text('rating').notNull(),
-  cases: integer('cases').notNull(),
-  reworks: integer('reworks').notNull(),
-  reworked: integer('reworked').notNull(),
-}, (t) => [primaryKey({ columns: [t.quarter, t.categoryId, t.unitId, t.channel, t.state, t.rating] })]);
+export const rollupReceivedQ = sqliteTable('rollup_received_q', { quarter: integer('quarter').notNull(), ...receivedCounts() },
+  (t) => [primaryKey({ columns: [t.quarter, t.categoryId, t.unitId, t.channel, t.state, t.rating] })]);
 
-export const rollupPlacesQ = sqliteTable('rollup_places_q', {
-  quarter: integer('quarter').notNull(),
-  address: text('address').notNull(),
-  cell: text('cell').notNull(),
-  lat: real('lat'),
-  cases: integer('cases').notNull(),
-}, (t) => [primaryKey({ columns: [t.quarter, t.address, t.cell] })]);
+export const rollupPlacesQ = sqliteTable('rollup_places_q', { quarter: integer('quarter').notNull(), ...placeCounts() },
+  (t) => [primaryKey({ columns: [t.quarter, t.address, t.cell] })]);
 
 /**
  * Each closed (not hidden) case's handling times in ms, by the quarter it was received in: kind 0 report → 结案,
