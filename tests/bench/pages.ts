@@ -73,7 +73,8 @@ try {
 }
 console.log(`\nLighthouse 12.2.3 mobile (performance ≥ ${MIN_SCORE}) and gzip page weights (JS ≤ ${BUDGET.js} KB, ≤ ${BUDGET.jsWithMap} KB with a map; CSS ≤ ${BUDGET.css} KB):`);
 console.table(rows);
-const file = join(OUT, ONLY || RUNS > 1 ? 'pages-partial.json' : 'pages-latest.json');
+// A run of some pages, or of another build, does not replace the record of the whole site.
+const file = join(OUT, ONLY || process.env.BENCH_SERVER ? 'pages-partial.json' : 'pages-latest.json');
 writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), runs: RUNS, rows }, null, 2));
 console.log(`JSON: ${file}`);
 const failed = rows.filter((r) => r.ok !== 'ok');
