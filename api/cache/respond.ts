@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { createBrotliCompress, createGzip, constants } from 'node:zlib';
-import { bodyInit, compress, isTextual, MIN_COMPRESS_BYTES, withCharset } from './bodies.ts';
+import { bodyInit, compress, heldBytes, isTextual, MIN_COMPRESS_BYTES, withCharset } from './bodies.ts';
 import { pickCoding } from './negotiation.ts';
 import { pullStream } from '../shared/streams.ts';
 
@@ -9,6 +9,8 @@ type Read = { complete: true; body: Buffer } | { complete: false; response: Resp
 /** Reads a response's body up to `limit` bytes; a longer one comes back as a response streaming the rest. */
 export async function readBody(res: Response, limit: number): Promise<Read> {
   if (!res.body) return { complete: true, body: Buffer.alloc(0) };
+  const bytes = heldBytes(res);
+  if (bytes && bytes.byteLength <= limit) return { complete: true, body: bytes };
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

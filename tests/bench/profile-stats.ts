@@ -45,7 +45,7 @@ if (only === 'all' || only === 'stats') {
 }
 if (only === 'all' || only === 'open311') {
   const app = createApp(services);
-  await timeAsync('open311: requests.json whole route', 30, async () => (await app.request('/open311/v2/requests.json')).text());
-  await timeAsync('open311: requests.xml whole route', 30, async () => (await app.request('/open311/v2/requests.xml')).text());
+  await timeAsync('open311: requests.json whole route', 30, async () => (await app.request('/open311/v2/requests.json')).arrayBuffer());
+  await timeAsync('open311: requests.xml whole route', 30, async () => (await app.request('/open311/v2/requests.xml')).arrayBuffer());
 }
 services.close();

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { xmlSafe } from '../labels.ts';
 import { xmlDocument } from './xml.ts';
+import { bytesResponse } from '../../cache/bodies.ts';
 
 /** GeoReport v2 answers in the format named by the path's suffix. */
 export type Format = 'json' | 'xml';
@@ -47,8 +48,8 @@ export function reply(c: Context, format: Format, root: string, item: string | n
 /** A list whose strings are XML-safe already (requestMapper): no cleaning copy, and the body goes out as bytes. */
 export function replyCleanList(c: Context, format: Format, root: string, item: string, list: Record<string, unknown>[]) {
   // Bytes, not a string: a string body would be checked for lone surrogates and then encoded again by the Response.
-  if (format === 'json') return c.body(Buffer.from(JSON.stringify(list)), 200, { 'Content-Type': 'application/json' });
-  return c.body(Buffer.from(xmlDocument(root, item, list)), 200, { 'Content-Type': 'text/xml; charset=utf-8' });
+  const bytes = Buffer.from(format === 'json' ? JSON.stringify(list) : xmlDocument(root, item, list));
+  return bytesResponse(c.body(bytes, 200, { 'Content-Type': format === 'json' ? 'application/json' : 'text/xml; charset=utf-8' }), bytes);
 }
 
 export function replyError(c: Context, format: Format, err: Open311Error) {

@@ -9,23 +9,36 @@ const escapeText = (s: string) => (SPECIAL.test(s) ? s.replace(/[&<>'"]/g, (ch) 
 
 // Arrays nested inside an item become wrapper + repeated elements, as GeoReport's examples show.
 const XML_ITEM: Record<string, string> = { endpoints: 'endpoint', formats: 'format' };
-const pads: string[] = [];
-const pad = (depth: number) => (pads[depth] ??= '  '.repeat(depth));
+
+// Each element's tags at each depth, indent included, made once: a page of 1000 requests writes 14,000 elements.
+type Tags = { open: string; close: string; empty: string; wrapOpen: string; wrapClose: string };
+const tagsAt: Map<string, Tags>[] = [];
+function tagsOf(name: string, depth: number): Tags {
+  const byName = (tagsAt[depth] ??= new Map());
+  let t = byName.get(name);
+  if (!t) {
+    const pad = '  '.repeat(depth);
+    t = { open: `${pad}<${name}>`, close: `</${name}>\n`, empty: `${pad}<${name}></${name}>\n`, wrapOpen: `${pad}<${name}>\n`, wrapClose: `${pad}</${name}>\n` };
+    byName.set(name, t);
+  }
+  return t;
+}
 
 const isEmpty = (v: object) => (Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0);
 
 function element(name: string, v: unknown, depth: number): string {
-  if (v === null || v === undefined) return `${pad(depth)}<${name}></${name}>\n`;
-  if (typeof v !== 'object') return `${pad(depth)}<${name}>${typeof v === 'string' ? escapeText(v) : escapeText(String(v))}</${name}>\n`;
-  if (isEmpty(v)) return `${pad(depth)}<${name}></${name}>\n`;
-  let out = `${pad(depth)}<${name}>\n`;
+  const t = tagsOf(name, depth);
+  if (v === null || v === undefined) return t.empty;
+  if (typeof v !== 'object') return t.open + escapeText(typeof v === 'string' ? v : String(v)) + t.close;
+  if (isEmpty(v)) return t.empty;
+  let out = t.wrapOpen;
   if (Array.isArray(v)) {
     const item = XML_ITEM[name] ?? 'item';
     for (const x of v) out += element(item, x, depth + 1);
   } else {
     for (const k in v) out += element(k, (v as Record<string, unknown>)[k], depth + 1);
   }
-  return `${out}${pad(depth)}</${name}>\n`;
+  return out + t.wrapClose;
 }
 
 /** <?xml?> and <root>: a list's items each as <item> (`item` set), or a single object's fields. */
