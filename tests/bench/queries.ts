@@ -60,3 +60,7 @@ export async function queryTimings(dataDir: string, size: string) {
     services.close();
   }
 }
+
+// `tsx tests/bench/queries.ts <data dir> <size>`: the timings as JSON. run.ts starts this in a fresh process with npm
+// start's Node and allocator settings, like the server's, not in the runner whose heap has driven load for minutes.
+if (process.argv[1]?.endsWith('queries.ts')) console.log(JSON.stringify(await queryTimings(process.argv[2]!, process.argv[3]!)));

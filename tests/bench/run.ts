@@ -8,7 +8,8 @@ import { BENCH_PASSWORD, bigCity, scratchCopy } from './city.ts';
 import { load, peakMb, rssMb, rssSampler, startProcess, type Proc, type Row } from './load.ts';
 import { phonePhoto } from './photo.ts';
 import { freshOccurrence, REPORT, volunteer } from './submissions.ts';
-import { CITY_BBOX, queryTimings } from './queries.ts';
+import { CITY_BBOX, type queryTimings } from './queries.ts';
+import { execFileSync } from 'node:child_process';
 import { START_ENV } from '../helpers/server-process.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4390); // the server; hello +1, bare sharp +2
@@ -160,7 +161,8 @@ try {
     } else {
       const city = await bigCity(OUT, BIG);
       scratchCopy(city.dir, dataDir);
-      queries.push(...await queryTimings(dataDir, size));
+      queries.push(...JSON.parse(execFileSync(process.execPath, [...TSX, 'tests/bench/queries.ts', dataDir, size],
+        { env: { ...process.env, ...START_ENV }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as typeof queries);
       await benchSize(size, dataDir, false, hello, bareSharp, photo);
     }
     rmSync(dataDir, { recursive: true, force: true });
